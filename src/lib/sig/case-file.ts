@@ -1,0 +1,166 @@
+/**
+ * Case files: one request with everything needed to sign or verify it, as JSON. The CLI reads them; the app
+ * exports and imports them. Problems point into the file, including into the request string.
+ */
+
+import { parseLocatedJson, type Json, type LocatedJson } from './json-source';
+import { findScheme, type SchemeId } from './registry';
+import { fail, ok, problem, type Problem, type Result, type Span } from './types';
+import { GENERIC_SETTINGS, type SigV4Settings } from './v4/settings';
+import type { SigV4Mode } from './v4/types';
+
+/** The case file format (see README). */
+export interface CaseFile {
+  scheme: SchemeId;
+  mode: SigV4Mode;
+  /** The raw HTTP request. */
+  request: string;
+  credentials: { accessKeyId: string; secretAccessKey?: string; sessionToken?: string };
+  region?: string;
+  service?: string;
+  /** ISO 8601 time to sign at; by default the request's X-Amz-Date or Date. */
+  time?: string;
+  /** Presigned URL lifetime in seconds. */
+  expires?: number;
+  settings?: Partial<SigV4Settings>;
+}
+
+/** A parsed case file and where each of its values sits in the text. */
+export interface LocatedCase {
+  caseFile: CaseFile;
+  located: LocatedJson;
+}
+
+type JsonObject = { [key: string]: Json };
+const isObject = (v: Json | undefined): v is JsonObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Reads and checks a case file. */
+export function parseCaseFile(text: string): Result<LocatedCase> {
+  const parsed = parseLocatedJson(text);
+  if (!parsed.ok) return fail(parsed.problems);
+  const { value, locations } = parsed.value;
+  const span = (pointer: string) => locations.get(pointer)?.span;
+  const problems: Problem[] = [];
+  if (!isObject(value)) return fail([problem('case-file', 'A case file is a JSON object.', span(''))]);
+
+  const str = (obj: JsonObject, key: string, pointer: string, required: boolean): string | undefined => {
+    const v = obj[key];
+    if (v === undefined) {
+      if (required)
+        problems.push(
+          problem(
+            'case-file',
+            `The case file needs "${key}".`,
+            span(pointer.slice(0, pointer.lastIndexOf('/')) || ''),
+          ),
+        );
+      return undefined;
+    }
+    if (typeof v !== 'string') {
+      problems.push(problem('case-file', `"${key}" should be a string.`, span(pointer)));
+      return undefined;
+    }
+    return v;
+  };
+
+  const schemeId = str(value, 'scheme', '/scheme', false) ?? 'sigv4';
+  const scheme = findScheme(schemeId);
+  if (!scheme)
+    problems.push(
+      problem('scheme', `Unknown scheme "${schemeId}"; known: sigv4, sigv4-s3.`, span('/scheme')),
+    );
+  const mode = str(value, 'mode', '/mode', false) ?? 'header';
+  if (mode !== 'header' && mode !== 'query')
+    problems.push(problem('mode', `"mode" is "header" or "query", not "${mode}".`, span('/mode')));
+  const request = str(value, 'request', '/request', true);
+
+  const credentials = value.credentials;
+  let creds: CaseFile['credentials'] = { accessKeyId: '' };
+  if (!isObject(credentials)) {
+    problems.push(
+      problem(
+        'case-file',
+        'The case file needs "credentials": { "accessKeyId", "secretAccessKey" }.',
+        span('/credentials') ?? span(''),
+      ),
+    );
+  } else {
+    creds = { accessKeyId: str(credentials, 'accessKeyId', '/credentials/accessKeyId', true) ?? '' };
+    const secret = str(credentials, 'secretAccessKey', '/credentials/secretAccessKey', false);
+    const token = str(credentials, 'sessionToken', '/credentials/sessionToken', false);
+    if (secret !== undefined) creds.secretAccessKey = secret;
+    if (token !== undefined && token !== '') creds.sessionToken = token;
+  }
+  const caseFile: CaseFile = {
+    scheme: (scheme?.id ?? 'sigv4') as SchemeId,
+    mode: mode as SigV4Mode,
+    request: request ?? '',
+    credentials: creds,
+  };
+  for (const key of ['region', 'service', 'time'] as const) {
+    const v = str(value, key, `/${key}`, false);
+    if (v !== undefined) caseFile[key] = v;
+  }
+  if (caseFile.time !== undefined && Number.isNaN(Date.parse(caseFile.time))) {
+    problems.push(
+      problem(
+        'time',
+        `"time" should be an ISO 8601 time such as 2015-08-30T12:36:00Z; got "${caseFile.time}".`,
+        span('/time'),
+      ),
+    );
+  }
+  if (value.expires !== undefined) {
+    if (typeof value.expires !== 'number' || !Number.isInteger(value.expires))
+      problems.push(problem('expires', '"expires" should be a whole number of seconds.', span('/expires')));
+    else caseFile.expires = value.expires;
+  }
+  if (value.settings !== undefined) {
+    if (!isObject(value.settings))
+      problems.push(problem('settings', '"settings" should be an object.', span('/settings')));
+    else caseFile.settings = readSettings(value.settings, (p) => span(`/settings${p}`), problems);
+  }
+  return problems.some((p) => p.severity === 'error')
+    ? fail(problems)
+    : ok({ caseFile, located: parsed.value }, problems);
+}
+
+const SETTING_CHOICES: Record<string, readonly string[]> = {
+  payload: ['auto', 'hash', 'unsigned'],
+  unsignedHeaders: ['aws-sdk-js-v3', 'botocore', 'aws-c-auth', 'sign-all'],
+};
+
+function readSettings(
+  obj: JsonObject,
+  span: (pointer: string) => Span | undefined,
+  problems: Problem[],
+): Partial<SigV4Settings> {
+  const out: Record<string, Json> = {};
+  for (const [key, v] of Object.entries(obj)) {
+    const def = (GENERIC_SETTINGS as unknown as Record<string, unknown>)[key];
+    if (def === undefined) {
+      problems.push(
+        problem(
+          'settings',
+          `Unknown setting "${key}"; known: ${Object.keys(GENERIC_SETTINGS).join(', ')}.`,
+          span(`/${key}`),
+          { severity: 'warning' },
+        ),
+      );
+    } else if (typeof v !== typeof def) {
+      problems.push(problem('settings', `Setting "${key}" should be a ${typeof def}.`, span(`/${key}`)));
+    } else if (SETTING_CHOICES[key] && !SETTING_CHOICES[key].includes(v as string)) {
+      problems.push(
+        problem(
+          'settings',
+          `Setting "${key}" is one of ${SETTING_CHOICES[key].join(', ')}.`,
+          span(`/${key}`),
+        ),
+      );
+    } else {
+      out[key] = v;
+    }
+  }
+  return out as Partial<SigV4Settings>;
+}

@@ -1,0 +1,62 @@
+/**
+ * The CanonicalHeaders and SignedHeaders lines: lower-case names, trimmed values with runs of whitespace folded,
+ * repeated headers joined with commas in the order sent, sorted by name.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html#create-canonical-request
+ */
+
+import type { Span } from '../types';
+
+/** A header as it goes into the canonical request. */
+export interface CanonicalHeader {
+  /** Lower-case name. */
+  name: string;
+  /** Values trimmed, inner whitespace folded to one space, repeats joined with `,`. */
+  value: string;
+  /** Where each contributing field came from, empty for a header the signer adds. */
+  sources: Span[];
+}
+
+/** A header field to sign, as on the request or as the signer adds it. */
+export interface HeaderField {
+  name: string;
+  value: string;
+  span?: Span;
+}
+
+/**
+ * Folds line breaks and each run of spaces and tabs into one space and trims the ends. Other Unicode whitespace
+ * stays, as in the AWS SDK for JavaScript and aws-c-auth.
+ */
+export function canonicalHeaderValue(value: string): string {
+  return value
+    .replace(/[\r\n]/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/^ | $/g, '');
+}
+
+/** Groups fields by lower-case name (repeats joined with `,` in order) and sorts by name. */
+export function canonicalHeaders(fields: readonly HeaderField[]): CanonicalHeader[] {
+  const byName = new Map<string, CanonicalHeader>();
+  for (const field of fields) {
+    const name = field.name.toLowerCase();
+    const value = canonicalHeaderValue(field.value);
+    const existing = byName.get(name);
+    if (existing) {
+      existing.value += ',' + value;
+      if (field.span) existing.sources.push(field.span);
+    } else {
+      byName.set(name, { name, value, sources: field.span ? [field.span] : [] });
+    }
+  }
+  return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Renders the CanonicalHeaders block: one `name:value` line per header, each ending in a newline. */
+export function renderCanonicalHeaders(headers: readonly Pick<CanonicalHeader, 'name' | 'value'>[]): string {
+  return headers.map((h) => `${h.name}:${h.value}\n`).join('');
+}
+
+/** Renders the SignedHeaders line: the names joined with `;`. */
+export function renderSignedHeaders(names: readonly string[]): string {
+  return names.join(';');
+}

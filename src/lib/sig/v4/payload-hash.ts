@@ -1,0 +1,27 @@
+/**
+ * The HashedPayload line: the body's SHA-256, or a literal that says the body is not signed.
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html
+ */
+
+import { sha256Hex } from '../crypto';
+
+/** The literal S3 accepts instead of a payload hash. */
+export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
+
+/** SHA-256 of the empty string, the payload hash of every request without a body. */
+export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/** The `x-amz-content-sha256` values that are literals rather than hashes (S3 unsigned and streaming uploads). */
+export const PAYLOAD_LITERALS: readonly string[] = [
+  UNSIGNED_PAYLOAD,
+  'STREAMING-UNSIGNED-PAYLOAD-TRAILER',
+  'STREAMING-AWS4-HMAC-SHA256-PAYLOAD',
+  'STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER',
+  'STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD',
+  'STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD-TRAILER',
+];
+
+/** Lower-case hex SHA-256 of a body (text as UTF-8); the empty body's hash is known without hashing. */
+export function hashPayload(body: string | Uint8Array): Promise<string> {
+  return body.length === 0 ? Promise.resolve(EMPTY_SHA256) : sha256Hex(body);
+}

@@ -1,0 +1,163 @@
+/**
+ * Signing a request with SigV4. Signing signs what is there and adds only what is missing (X-Amz-Date, the session
+ * token, x-amz-content-sha256); it never changes the caller's request but returns a trace and the signed text.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html
+ */
+
+import { bodyBytesOf, findHeader } from '../request/model';
+import { parseQueryString } from '../request/query';
+import { lineEndingOf, renderRequest } from '../request/render';
+import { fail, ok, problem, type Problem, type Result } from '../types';
+import { renderAuthorization } from './authorization';
+import { computeStages } from './compute';
+import { selectSignedHeaders, spansOf, type WorkingHeader } from './header-selection';
+import { hashPayload, UNSIGNED_PAYLOAD } from './payload-hash';
+import { resolveRequestTime } from './request-time';
+import { signQuery } from './sign-query';
+import { scopeOf } from './signing-key';
+import { ALGORITHM } from './string-to-sign';
+import { toAmzDate } from './time';
+import type { SigV4Input, SigV4Trace } from './types';
+
+/** Signs a request in header or query mode and returns every stage. */
+export function signV4(input: SigV4Input): Promise<Result<SigV4Trace>> {
+  return input.mode === 'query' ? signQuery(input) : signHeader(input);
+}
+
+/** Sets a header's value, adding it when missing; notes when an existing value changes. */
+function upsert(fields: WorkingHeader[], name: string, value: string, notes: Problem[], why: string): void {
+  const lower = name.toLowerCase();
+  const existing = fields.filter((f) => f.name.toLowerCase() === lower);
+  if (existing.length === 0) {
+    fields.push({ name, value, added: true });
+    return;
+  }
+  if (existing.length > 1 || existing[0]!.value !== value) {
+    notes.push(
+      problem('replaced-header', `${existing[0]!.name} was replaced: ${why}.`, existing[0]!.span, {
+        severity: 'warning',
+      }),
+    );
+    fields.splice(fields.indexOf(existing[0]!), 1, { ...existing[0]!, value, added: true });
+    for (const extra of existing.slice(1)) fields.splice(fields.indexOf(extra), 1);
+  }
+}
+
+async function signHeader(input: SigV4Input): Promise<Result<SigV4Trace>> {
+  const { request, credentials, settings } = input;
+  const notes: Problem[] = [];
+  const time = resolveRequestTime(request, input.time);
+  if (!time.ok) return fail(time.problems);
+  const amzDate = toAmzDate(time.value.time);
+  const fields: WorkingHeader[] = request.headers.map((h) => ({
+    name: h.name,
+    value: h.value,
+    span: h.span,
+  }));
+
+  if (!findHeader(request, 'host')) {
+    if (request.authority) fields.push({ name: 'Host', value: request.authority, added: true });
+    else
+      notes.push(
+        problem(
+          'no-host',
+          'The request has no Host header; almost every service requires it signed.',
+          request.targetSpan,
+          { severity: 'warning' },
+        ),
+      );
+  }
+  upsert(fields, 'X-Amz-Date', amzDate, notes, `it must equal the signing time ${amzDate}`);
+  if (credentials.sessionToken) {
+    upsert(
+      fields,
+      'X-Amz-Security-Token',
+      credentials.sessionToken,
+      notes,
+      'it must carry the session token given',
+    );
+    if (!settings.signSessionToken) {
+      const token = fields.find((f) => f.name.toLowerCase() === 'x-amz-security-token')!;
+      token.unsignedReason = 'signSessionToken is off: the token is added after signing';
+    }
+  }
+
+  const sentHash = fields.find((f) => f.name.toLowerCase() === 'x-amz-content-sha256');
+  let payloadHash: string;
+  let payloadSources = spansOf(fields, 'x-amz-content-sha256');
+  if (settings.payload === 'unsigned') payloadHash = UNSIGNED_PAYLOAD;
+  else if (settings.payload === 'auto' && sentHash) payloadHash = sentHash.value;
+  else {
+    payloadHash = await hashPayload(bodyBytesOf(request));
+    payloadSources = [request.bodySpan];
+  }
+  if (sentHash && sentHash.value !== payloadHash) {
+    upsert(
+      fields,
+      'x-amz-content-sha256',
+      payloadHash,
+      notes,
+      'it must equal the payload hash that is signed',
+    );
+  } else if (!sentHash && settings.contentSha256Header) {
+    fields.push({ name: 'x-amz-content-sha256', value: payloadHash, added: true });
+  }
+  const oldAuth = fields.findIndex((f) => f.name.toLowerCase() === 'authorization');
+  if (oldAuth >= 0) {
+    notes.push(
+      problem(
+        'replaced-header',
+        'The Authorization header already on the request was replaced.',
+        fields[oldAuth]!.span,
+        { severity: 'note' },
+      ),
+    );
+    fields.splice(oldAuth, 1);
+  }
+
+  const { signed, unsigned } = selectSignedHeaders(fields, settings);
+  const scope = scopeOf(amzDate, input.region, input.service);
+  const stages = await computeStages({
+    method: request.method,
+    methodSources: [request.methodSpan],
+    wirePath: request.path,
+    pathSources: [request.pathSpan],
+    query: request.query === null ? [] : parseQueryString(request.query, request.querySpan!.start),
+    headers: signed,
+    payloadHash,
+    payloadSources,
+    amzDate,
+    scope,
+    secretAccessKey: credentials.secretAccessKey,
+    settings,
+  });
+  const credential = { accessKeyId: credentials.accessKeyId, scope };
+  const authorization = renderAuthorization(
+    ALGORITHM,
+    credential,
+    stages.canonicalRequest.signedHeaders,
+    stages.signature,
+  );
+  const sent: [string, string][] = fields.map((f) => [f.name, f.value]);
+  sent.push(['Authorization', authorization]);
+  const added: [string, string][] = fields.filter((f) => f.added).map((f) => [f.name, f.value]);
+  added.push(['Authorization', authorization]);
+  return ok(
+    {
+      ...stages,
+      mode: 'header',
+      settings,
+      time: time.value.time.toISOString(),
+      amzDate,
+      scope,
+      credential: `${credential.accessKeyId}/${stages.stringToSign.credentialScope}`,
+      signedHeaders: stages.canonicalRequest.signedHeaders,
+      unsignedHeaders: unsigned,
+      added: { headers: added, query: [] },
+      authorization,
+      signedRequest: renderRequest({ ...request, headers: sent }, lineEndingOf(request.source)),
+      notes,
+    },
+    notes,
+  );
+}
