@@ -97,7 +97,7 @@ export async function signQuery(input: SigV4Input): Promise<Result<SigV4Trace>> 
       problem(
         'expires',
         `X-Amz-Expires must be a whole number of seconds from 1 to 604800 (7 days); got "${expires}".`,
-        expiresParam?.span,
+        input.expires === undefined ? expiresParam?.span : undefined,
       ),
     ]);
   }

@@ -1,0 +1,51 @@
+/**
+ * Reading the command line: a command, its flags and the case files, or a usage problem.
+ */
+
+/** The commands `sigscope` knows. */
+export type Command = 'sign' | 'verify';
+
+/** What the command line asks for. */
+export type Invocation =
+  | { kind: 'help'; command?: Command }
+  | { kind: 'run'; command: Command; json: boolean; showSecrets: boolean; files: string[] }
+  | { kind: 'usage-error'; message: string; command?: Command };
+
+const COMMANDS: readonly Command[] = ['sign', 'verify'];
+const isCommand = (word: string | undefined): word is Command => COMMANDS.includes(word as Command);
+const HELP_FLAGS = ['-h', '--help'];
+
+/** Parses `argv` (without `node` and the script): `sigscope <command> [--json] [--show-secrets] CASE.json...`. */
+export function parseArgs(argv: readonly string[]): Invocation {
+  const [first, ...rest] = argv;
+  if (first === undefined) return { kind: 'usage-error', message: 'Give a command: sign or verify.' };
+  if (HELP_FLAGS.includes(first)) return { kind: 'help' };
+  if (first === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) return { kind: 'help' };
+    return isCommand(topic)
+      ? { kind: 'help', command: topic }
+      : { kind: 'usage-error', message: `There is no command "${topic}".` };
+  }
+  if (!isCommand(first)) {
+    return {
+      kind: 'usage-error',
+      message: first.startsWith('-') ? `Unknown option "${first}".` : `There is no command "${first}".`,
+    };
+  }
+  const command = first;
+  let json = false;
+  let showSecrets = false;
+  const files: string[] = [];
+  let optionsEnded = false;
+  for (const arg of rest) {
+    if (optionsEnded || !arg.startsWith('-')) files.push(arg);
+    else if (arg === '--') optionsEnded = true;
+    else if (HELP_FLAGS.includes(arg)) return { kind: 'help', command };
+    else if (arg === '--json') json = true;
+    else if (arg === '--show-secrets') showSecrets = true;
+    else return { kind: 'usage-error', message: `Unknown option "${arg}".`, command };
+  }
+  if (files.length === 0) return { kind: 'usage-error', message: 'Give at least one case file.', command };
+  return { kind: 'run', command, json, showSecrets, files };
+}

@@ -1,0 +1,18 @@
+/**
+ * What the CLI needs from the outside world, passed in so that tests run it in-process.
+ */
+
+import type { Result } from '../lib/sig/types';
+
+/** Where output goes and how files are read; `readFile` returns a problem rather than throwing. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readFile(path: string): Promise<Result<string>>;
+}
+
+/** The CLI's exit codes: 0 done (or signature matches), 1 signature mismatch, 2 bad input or usage. */
+export const EXIT = { ok: 0, mismatch: 1, badInput: 2 } as const;
+
+/** One of the CLI's exit codes. */
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -1,0 +1,35 @@
+/**
+ * The `sigscope` command: reads the command line and runs `sign` or `verify` on each case file in turn.
+ * `run` takes its arguments and I/O as values, so tests call it in-process; `entry.ts` wires it to the process.
+ */
+
+import { parseArgs } from './args';
+import { EXIT, type CliIo, type ExitCode } from './io';
+import { worstExit, type CaseOutcome } from './outcome';
+import { signCase, type OutputOptions } from './sign-command';
+import { usage } from './usage';
+import { verifyCase } from './verify-command';
+
+/** Runs `sigscope` with `argv` (the arguments after the program name) and returns the exit code. */
+export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  const invocation = parseArgs(argv);
+  if (invocation.kind === 'help') {
+    io.stdout(usage(invocation.command));
+    return EXIT.ok;
+  }
+  if (invocation.kind === 'usage-error') {
+    io.stderr(`sigscope: ${invocation.message}\n\n${usage(invocation.command)}`);
+    return EXIT.badInput;
+  }
+  const options: OutputOptions = { json: invocation.json, showSecrets: invocation.showSecrets };
+  const runCase = invocation.command === 'sign' ? signCase : verifyCase;
+  const codes: ExitCode[] = [];
+  for (const [i, file] of invocation.files.entries()) {
+    const outcome: CaseOutcome = await runCase(io, file, options);
+    // Text reports of several cases are set apart by a blank line.
+    if (outcome.stdout !== '') io.stdout(!options.json && i > 0 ? `\n${outcome.stdout}` : outcome.stdout);
+    if (outcome.stderr !== '') io.stderr(outcome.stderr);
+    codes.push(outcome.exit);
+  }
+  return worstExit(codes);
+}

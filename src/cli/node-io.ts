@@ -1,0 +1,36 @@
+/**
+ * The CLI's `CliIo` over Node: process streams and the file system. The one place a throwing file read is wrapped.
+ */
+
+import { readFile } from 'node:fs/promises';
+import { fail, ok, problem } from '../lib/sig/types';
+import type { CliIo } from './io';
+
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'There is no such file.',
+  EISDIR: 'This is a directory, not a case file.',
+  EACCES: 'This file cannot be read: permission denied.',
+  EPERM: 'This file cannot be read: permission denied.',
+};
+
+/** Reads a UTF-8 file, turning the file system's errors into a problem. */
+export async function readTextFile(path: string) {
+  try {
+    return ok(await readFile(path, 'utf8'));
+  } catch (e) {
+    if (!(e instanceof Error)) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail<string>([
+      problem('read-file', (code && READ_ERRORS[code]) ?? `This file cannot be read: ${e.message}`),
+    ]);
+  }
+}
+
+/** The CLI's input and output on a real process. */
+export function nodeIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readFile: readTextFile,
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * The help text: commands, flags, the case file format and the exit codes.
+ */
+
+import type { Command } from './args';
+
+const CASE_FILE = `Case file (JSON):
+  {
+    "scheme": "sigv4",              sigv4 (every service but S3) or sigv4-s3
+    "mode": "header",               header (Authorization) or query (presigned URL)
+    "request": "GET /?Action=ListUsers&Version=2010-05-08 HTTP/1.1\\nHost: iam.amazonaws.com\\nX-Amz-Date: 20150830T123600Z\\n\\n",
+    "credentials": { "accessKeyId": "AKIDEXAMPLE", "secretAccessKey": "…", "sessionToken": "…" },
+    "region": "us-east-1",          optional: read off the host (service.region.amazonaws.com)
+    "service": "iam",               optional: read off the host
+    "time": "2015-08-30T12:36:00Z", optional: else the request's X-Amz-Date or Date
+    "expires": 3600,                optional, query mode: the URL's lifetime in seconds
+    "settings": { "normalizePath": false }
+  }
+  Only scheme and mode have defaults (sigv4, header); "request" and "credentials" are required.
+  Settings: doubleEncodePath, normalizePath, payload (auto|hash|unsigned), presignedPayloadUnsigned,
+  contentSha256Header, signSessionToken, unsignedHeaders (aws-sdk-js-v3|botocore|aws-c-auth|sign-all),
+  hoistAmzHeaders. Defaults follow the scheme.`;
+
+const EXIT_CODES = `Exit codes:
+  0  signed; or, for verify, every signature matches
+  1  verify: a signature does not match
+  2  bad input (unreadable file, bad JSON, missing field, a problem in the request) or bad usage
+Problems are printed to stderr as file:line:col: message, pointing into the case file (inside the
+"request" string too); warnings as file:line:col: warning: message.`;
+
+const SIGN = `sigscope sign [--json] [--show-secrets] CASE.json...
+  Signs each case and prints every stage: the canonical request and its SHA-256, the string to sign, the
+  key chain kSecret → kDate → kRegion → kService → kSigning, the signature, the Authorization header (header
+  mode) or presigned URL (query mode), the signed request, and which headers are signed or never signed.
+  --json          one JSON object per case per line, in the order given
+  --show-secrets  show kSecret (AWS4 + the secret key) instead of masking it`;
+
+const VERIFY = `sigscope verify [--json] [--show-secrets] CASE.json...
+  Checks the signature a request already carries (Authorization header or X-Amz-Signature) against the
+  secret key in the case file, and prints match or mismatch with the provided and computed signatures and the
+  canonical request and string to sign we computed, to compare with the server's SignatureDoesNotMatch body.
+  Region, service and time come from the signature itself; the case file's "mode" is ignored.
+  --json          one JSON object per case per line
+  --show-secrets  show kSecret instead of masking it`;
+
+/** The full help text, or one command's. */
+export function usage(command?: Command): string {
+  const commands =
+    command === 'sign'
+      ? SIGN
+      : command === 'verify'
+        ? VERIFY
+        : `${SIGN}\n\n${VERIFY}\n\nsigscope help [COMMAND]`;
+  return `sigscope — the AWS request signature debugger, on the command line.
+
+Usage:
+${indent(commands)}
+
+${CASE_FILE}
+
+${EXIT_CODES}
+`;
+}
+
+/** The short reminder printed under a usage error. */
+export function usageHint(command?: Command): string {
+  return `Run "sigscope ${command ? `${command} ` : ''}--help" for usage.\n`;
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? '' : `  ${line}`))
+    .join('\n');
+}

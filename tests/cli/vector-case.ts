@@ -1,0 +1,54 @@
+/**
+ * Turning an aws-c-auth SigV4 test vector (context.json + request.txt) into a sigscope case file.
+ */
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Where the copied aws-c-auth vectors live. */
+export const VECTORS = fileURLToPath(new URL('../vectors/sigv4/aws-c-auth-v4/', import.meta.url));
+
+interface AwsCAuthContext {
+  credentials: { access_key_id: string; secret_access_key: string; token?: string };
+  expiration_in_seconds: number;
+  normalize: boolean;
+  region: string;
+  service: string;
+  sign_body: boolean;
+  timestamp: string;
+  omit_session_token?: boolean;
+}
+
+/** Reads one file of a vector as text. */
+export function vectorFile(name: string, file: string): string {
+  return readFileSync(`${VECTORS}${name}/${file}`, 'utf8');
+}
+
+/** The case file for a vector, signing `request` (by default the vector's unsigned request.txt). */
+export function vectorCase(
+  name: string,
+  mode: 'header' | 'query',
+  request = vectorFile(name, 'request.txt'),
+) {
+  const context = JSON.parse(vectorFile(name, 'context.json')) as AwsCAuthContext;
+  const { access_key_id, secret_access_key, token } = context.credentials;
+  return {
+    scheme: 'sigv4',
+    mode,
+    request,
+    credentials: {
+      accessKeyId: access_key_id,
+      secretAccessKey: secret_access_key,
+      ...(token ? { sessionToken: token } : {}),
+    },
+    region: context.region,
+    service: context.service,
+    time: context.timestamp,
+    expires: context.expiration_in_seconds,
+    settings: {
+      normalizePath: context.normalize,
+      contentSha256Header: context.sign_body,
+      signSessionToken: !context.omit_session_token,
+    },
+  };
+}
