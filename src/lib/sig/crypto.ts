@@ -1,7 +1,13 @@
 /**
- * Every cryptographic primitive sigscope uses, over WebCrypto (`crypto.subtle`), which Node 20, browsers and
- * Web Workers all provide. Everything above this module is async; nothing else imports `crypto`.
+ * Every cryptographic primitive sigscope uses, in one place: WebCrypto (`crypto.subtle`, in Node 20, browsers and
+ * Web Workers alike) for bodies of any size, and @noble/hashes (audited, dependency-free) for the many small
+ * inputs of every signature (keys, canonical requests, strings to sign), which it hashes at once. Nothing else
+ * imports a hash.
  */
+
+import { hmac as nobleHmac } from '@noble/hashes/hmac.js';
+import { sha1 } from '@noble/hashes/legacy.js';
+import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 
 const subtle = globalThis.crypto.subtle;
 const encoder = new TextEncoder();
@@ -32,36 +38,51 @@ export function fromHex(hex: string): Uint8Array | undefined {
   return out;
 }
 
+/**
+ * Inputs up to this size are hashed synchronously with @noble/hashes: a WebCrypto call costs a round trip to
+ * another thread (tens of microseconds in Node), far more than hashing a canonical request. Larger inputs (bodies)
+ * go to `crypto.subtle`, whose native digest is faster per byte.
+ */
+const SYNC_LIMIT = 64 * 1024;
+
 /** SHA-256 of the data. */
 export async function sha256(data: BytesLike): Promise<Uint8Array> {
-  return new Uint8Array(await subtle.digest('SHA-256', toBytes(data)));
+  const bytes = toBytes(data);
+  if (bytes.length <= SYNC_LIMIT) return nobleSha256(bytes);
+  return new Uint8Array(await subtle.digest('SHA-256', bytes));
 }
 
 /** Lower-case hex SHA-256 of the data. */
 export async function sha256Hex(data: BytesLike): Promise<string> {
-  return toHex(await subtle.digest('SHA-256', toBytes(data)));
+  return toHex(await sha256(data));
 }
 
-/** An HMAC key imported once, to sign many messages. */
-export type HmacKey = CryptoKey;
-
-/** Imports raw key bytes as an HMAC key over the given hash. */
-export function importHmacKey(key: BytesLike, hash: 'SHA-256' | 'SHA-1' = 'SHA-256'): Promise<HmacKey> {
-  return subtle.importKey('raw', toBytes(key), { name: 'HMAC', hash }, false, ['sign']);
+/**
+ * Lower-case hex SHA-256, computed at once: for the texts SigV4 hashes on every signature (canonical request,
+ * string to sign), which are small, where waiting for a Promise would cost more than the hash.
+ */
+export function sha256HexNow(data: BytesLike): string {
+  return toHex(nobleSha256(toBytes(data)));
 }
 
-/** HMAC of the data under an imported key. */
-export async function hmacWithKey(key: HmacKey, data: BytesLike): Promise<Uint8Array> {
-  return new Uint8Array(await subtle.sign('HMAC', key, toBytes(data)));
+/** An HMAC key prepared once (its inner and outer pads hashed), to sign many messages. */
+export interface HmacKey {
+  readonly prepared: ReturnType<typeof nobleHmac.create>;
+}
+
+/** Prepares raw key bytes as an HMAC key over the given hash. */
+export function prepareHmacKey(key: BytesLike, hash: 'SHA-256' | 'SHA-1' = 'SHA-256'): HmacKey {
+  return { prepared: nobleHmac.create(hash === 'SHA-256' ? nobleSha256 : sha1, toBytes(key)) };
+}
+
+/** HMAC of the data under a prepared key. */
+export function hmacWithKey(key: HmacKey, data: BytesLike): Uint8Array {
+  return key.prepared.clone().update(toBytes(data)).digest();
 }
 
 /** HMAC-SHA256 (or SHA-1) of the data under raw key bytes. */
-export async function hmac(
-  key: BytesLike,
-  data: BytesLike,
-  hash: 'SHA-256' | 'SHA-1' = 'SHA-256',
-): Promise<Uint8Array> {
-  return hmacWithKey(await importHmacKey(key, hash), data);
+export function hmac(key: BytesLike, data: BytesLike, hash: 'SHA-256' | 'SHA-1' = 'SHA-256'): Uint8Array {
+  return nobleHmac(hash === 'SHA-256' ? nobleSha256 : sha1, toBytes(key), toBytes(data));
 }
 
 /**

@@ -20,8 +20,12 @@ export interface LocatedJson {
   locations: Map<string, ValueLocation>;
 }
 
+/** Deeper nesting than any case file or HAR needs; past it the parser reports a problem, not a stack overflow. */
+const MAX_DEPTH = 256;
+
 class Parser {
   at = 0;
+  depth = 0;
   readonly locations = new Map<string, ValueLocation>();
   constructor(readonly text: string) {}
 
@@ -37,11 +41,14 @@ class Parser {
     const c = this.text[this.at];
     let result: Json;
     let sourceOffsets: number[] | undefined;
+    if ((c === '{' || c === '[') && ++this.depth > MAX_DEPTH)
+      this.error(`The JSON nests deeper than ${MAX_DEPTH} levels.`);
     if (c === '{') result = this.object(pointer);
     else if (c === '[') result = this.array(pointer);
     else if (c === '"') [result, sourceOffsets] = this.string();
     else if (c === undefined) this.error('The JSON ends too early.');
     else result = this.literal();
+    if (c === '{' || c === '[') this.depth--;
     const location: ValueLocation = { span: { start, end: this.at } };
     if (sourceOffsets) location.sourceOffsets = sourceOffsets;
     this.locations.set(pointer, location);

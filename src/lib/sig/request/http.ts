@@ -177,7 +177,10 @@ export function parseHttpRequest(source: string): Result<HttpRequest> {
   }
   if (line.text.trim() === '') {
     return fail([
-      problem('empty', 'Paste a request: a request line such as "GET / HTTP/1.1", then headers.'),
+      problem('empty', 'Paste a request: a request line such as "GET / HTTP/1.1", then headers.', {
+        start: 0,
+        end: source.length,
+      }),
     ]);
   }
   const requestLine = parseRequestLine(line, problems);

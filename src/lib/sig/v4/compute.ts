@@ -3,7 +3,7 @@
  * signature. Signing and verifying build the plan differently and share this.
  */
 
-import { hmacWithKey, sha256Hex, toHex } from '../crypto';
+import { hmacWithKey, sha256HexNow, toHex } from '../crypto';
 import type { Span } from '../types';
 import { canonicalHeaders, type HeaderField } from './canonical-headers';
 import { canonicalPath } from './canonical-path';
@@ -67,14 +67,12 @@ export function buildCanonicalRequest(plan: SigningPlan): CanonicalRequest {
   };
 }
 
-/** Runs a plan through every stage to the signature. */
-export async function computeStages(plan: SigningPlan): Promise<SignatureStages> {
+/** Runs a plan through every stage to the signature (at once: every input here is small). */
+export function computeStages(plan: SigningPlan): SignatureStages {
   const canonicalRequest = buildCanonicalRequest(plan);
   const canonicalRequestText = renderCanonicalRequest(canonicalRequest);
-  const [canonicalRequestHash, key] = await Promise.all([
-    sha256Hex(canonicalRequestText),
-    deriveSigningKey(plan.secretAccessKey, plan.scope),
-  ]);
+  const canonicalRequestHash = sha256HexNow(canonicalRequestText);
+  const key = deriveSigningKey(plan.secretAccessKey, plan.scope);
   const stringToSign: StringToSign = {
     algorithm: ALGORITHM,
     requestDateTime: plan.amzDate,
@@ -82,7 +80,7 @@ export async function computeStages(plan: SigningPlan): Promise<SignatureStages>
     canonicalRequestHash,
   };
   const stringToSignText = renderStringToSign(stringToSign);
-  const signature = toHex(await hmacWithKey(key.key, stringToSignText));
+  const signature = toHex(hmacWithKey(key.key, stringToSignText));
   return {
     canonicalRequest,
     canonicalRequestText,

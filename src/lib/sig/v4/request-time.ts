@@ -26,6 +26,9 @@ export function resolveRequestTime(
   explicit: Date | undefined,
   queryDate?: Located,
 ): Result<RequestTime> {
+  if (explicit && Number.isNaN(explicit.getTime())) {
+    return fail([problem('time', 'The signing time given is not a valid date.')]);
+  }
   if (explicit) return ok({ time: explicit, source: 'input' });
   const amz = queryDate ?? locatedHeader(request, 'x-amz-date');
   if (amz) {

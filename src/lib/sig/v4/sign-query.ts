@@ -110,7 +110,7 @@ export async function signQuery(input: SigV4Input): Promise<Result<SigV4Trace>> 
     if (lower === 'x-amz-date' || lower === 'authorization') continue;
     const ours = Object.values(QUERY_AUTH).some((n) => sameName(n, lower));
     if (settings.hoistAmzHeaders && lower.startsWith('x-amz-') && !(ours && find(lower))) {
-      hoisted.push({ name: h.name, value: uriEncode(h.value), span: h.span, added: true });
+      hoisted.push({ name: uriEncode(h.name), value: uriEncode(h.value), span: h.span, added: true });
     } else {
       headers.push({ name: h.name, value: h.value, span: h.span });
     }
@@ -141,7 +141,7 @@ export async function signQuery(input: SigV4Input): Promise<Result<SigV4Trace>> 
   else if (settings.payload === 'auto' && settings.presignedPayloadUnsigned) payloadHash = UNSIGNED_PAYLOAD;
   else payloadHash = await hashPayload(bodyBytesOf(request));
 
-  const stages = await computeStages({
+  const stages = computeStages({
     method: request.method,
     methodSources: [request.methodSpan],
     wirePath: request.path,

@@ -117,7 +117,7 @@ async function signHeader(input: SigV4Input): Promise<Result<SigV4Trace>> {
 
   const { signed, unsigned } = selectSignedHeaders(fields, settings);
   const scope = scopeOf(amzDate, input.region, input.service);
-  const stages = await computeStages({
+  const stages = computeStages({
     method: request.method,
     methodSources: [request.methodSpan],
     wirePath: request.path,

@@ -3,7 +3,7 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html#derive-signing-key
  */
 
-import { hmac, importHmacKey, toBytes, toHex, type HmacKey } from '../crypto';
+import { hmac, prepareHmacKey, toBytes, toHex, type HmacKey } from '../crypto';
 
 /** The credential scope: the day, region and service a signature is valid for. */
 export interface CredentialScope {
@@ -40,15 +40,15 @@ export interface SigningKey {
   key: HmacKey;
 }
 
-const cache = new Map<string, Promise<SigningKey>>();
+const cache = new Map<string, SigningKey>();
 const CACHE_LIMIT = 64;
 
-async function derive(secret: string, scope: CredentialScope): Promise<SigningKey> {
+function derive(secret: string, scope: CredentialScope): SigningKey {
   const kSecret = toBytes('AWS4' + secret);
-  const kDate = await hmac(kSecret, scope.date);
-  const kRegion = await hmac(kDate, scope.region);
-  const kService = await hmac(kRegion, scope.service);
-  const kSigning = await hmac(kService, scope.terminator);
+  const kDate = hmac(kSecret, scope.date);
+  const kRegion = hmac(kDate, scope.region);
+  const kService = hmac(kRegion, scope.service);
+  const kSigning = hmac(kService, scope.terminator);
   const hex = toHex(kSigning);
   return {
     chain: [
@@ -59,7 +59,7 @@ async function derive(secret: string, scope: CredentialScope): Promise<SigningKe
       { name: 'kSigning', input: scope.terminator, hex },
     ],
     hex,
-    key: await importHmacKey(kSigning),
+    key: prepareHmacKey(kSigning),
   };
 }
 
@@ -67,7 +67,7 @@ async function derive(secret: string, scope: CredentialScope): Promise<SigningKe
  * Derives the signing key for a secret and scope. The key only changes daily, so derived keys are kept in memory
  * (never stored) for the most recent scopes, as the AWS SDKs do.
  */
-export function deriveSigningKey(secret: string, scope: CredentialScope): Promise<SigningKey> {
+export function deriveSigningKey(secret: string, scope: CredentialScope): SigningKey {
   const id = [secret, scope.date, scope.region, scope.service, scope.terminator].join('\n');
   let found = cache.get(id);
   if (!found) {

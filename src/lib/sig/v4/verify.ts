@@ -12,7 +12,7 @@ import { fail, ok, problem, type Problem, type Result, type Span } from '../type
 import { parseAuthorization, parseCredential, type Credential } from './authorization';
 import type { HeaderField } from './canonical-headers';
 import type { WireQueryPair } from './canonical-query';
-import { computeStages, type SignatureStages } from './compute';
+import { computeStages, type SignatureStages, type SigningPlan } from './compute';
 import { hashPayload, UNSIGNED_PAYLOAD } from './payload-hash';
 import { resolveRequestTime } from './request-time';
 import { QUERY_AUTH } from './sign-query';
@@ -124,8 +124,16 @@ export function readProvidedSignature(request: HttpRequest): Result<ProvidedSign
   return ok(provided);
 }
 
-/** Recomputes the signature a request carries and says whether it matches. */
-export async function verifyV4(input: SigV4VerifyInput): Promise<Result<SigV4Verification>> {
+/** What a signed request says was signed, as a plan that recomputes its signature. */
+export interface VerificationPlan {
+  plan: SigningPlan;
+  provided: ProvidedSignature;
+  amzDate: string;
+  notes: Problem[];
+}
+
+/** Reads a signed request into the plan its signature should have been computed from. */
+export async function planVerification(input: SigV4VerifyInput): Promise<Result<VerificationPlan>> {
   const { request, settings } = input;
   const read = readProvidedSignature(request);
   if (!read.ok) return fail(read.problems);
@@ -208,7 +216,7 @@ export async function verifyV4(input: SigV4VerifyInput): Promise<Result<SigV4Ver
     payloadHash = UNSIGNED_PAYLOAD;
   else payloadHash = await hashPayload(bodyBytesOf(request));
 
-  const stages = await computeStages({
+  const plan: SigningPlan = {
     method: request.method,
     methodSources: [request.methodSpan],
     wirePath: request.path,
@@ -221,7 +229,16 @@ export async function verifyV4(input: SigV4VerifyInput): Promise<Result<SigV4Ver
     scope: provided.credential.scope,
     secretAccessKey: input.secretAccessKey,
     settings,
-  });
+  };
+  return ok({ plan, provided, amzDate, notes }, notes);
+}
+
+/** Recomputes the signature a request carries and says whether it matches. */
+export async function verifyV4(input: SigV4VerifyInput): Promise<Result<SigV4Verification>> {
+  const planned = await planVerification(input);
+  if (!planned.ok) return fail(planned.problems);
+  const { plan, provided, amzDate, notes } = planned.value;
+  const stages = computeStages(plan);
   const match = timingSafeEqual(stages.signature, provided.signature.toLowerCase());
   return ok({ match, provided, amzDate, stages, notes }, notes);
 }
