@@ -1,0 +1,135 @@
+/**
+ * parseClientLog on 20,000 inputs: random text, text built from the markers the readers key on, and logs broken
+ * the way pastes break. It never throws, every error problem points into the text, and every value's span lies in
+ * the text and, outside awscurl's decoded reprs, covers exactly the value's text.
+ */
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseClientLog } from '../../../src/lib/sig/client-log/parse';
+import type { LoggedText } from '../../../src/lib/sig/client-log/types';
+import { clientCanonical, fixture } from '../server-error/fixture-files';
+import * as samples from './samples';
+
+const SEEDS = [
+  fixture('L1'),
+  fixture('L2'),
+  fixture('L3'),
+  clientCanonical('F14'),
+  samples.GO_V2,
+  samples.JAVA_V2,
+  samples.AWSCURL,
+  samples.CURL,
+  samples.AWS4,
+];
+
+const TOKENS = [
+  '\n',
+  '\r\n',
+  ' ',
+  '\t',
+  "'",
+  '"',
+  '[',
+  ']',
+  '(',
+  ')',
+  '\\',
+  '\\n',
+  '\\x4',
+  ':',
+  ';',
+  '/',
+  'GET',
+  'a',
+  '0',
+  'é',
+  '\ud800',
+  '2024-01-15 12:00:00,123 - MainThread - botocore.auth - DEBUG - ',
+  ' - DEBUG - CanonicalRequest:\n',
+  ' - DEBUG - StringToSign:\n',
+  ' - DEBUG - Signature:\n',
+  '---[ CANONICAL STRING  ]-----\n',
+  '\n---[ STRING TO SIGN ]---\n',
+  '\n-----\n',
+  'AWS4 Canonical Request: \'"',
+  'AWS4 String to Sign: \'"',
+  'AWS4 Canonical Request: ',
+  'AWS4 String to sign: ',
+  '* aws_sigv4: Canonical request (enclosed in []) - [',
+  '* aws_sigv4: String to sign (enclosed in []) - [',
+  '* aws_sigv4: Signature - ',
+  "('\\n'\n 'CANONICAL REQUEST = ",
+  'STRING_TO_SIGN = ',
+  "'Authorization': '",
+  'AWS4-HMAC-SHA256\n20240115T120000Z\n20240115/us-east-1/s3/aws4_request\n',
+  samples.SIGNATURE,
+  'host:a\n',
+  '\n\nhost\n',
+];
+
+const junk = fc.string({ unit: fc.constantFrom(...TOKENS), maxLength: 10 });
+
+type Edit = { kind: 'cut' | 'flip' | 'insert'; at: number; text: string };
+const edit: fc.Arbitrary<Edit> = fc.record({
+  kind: fc.constantFrom('cut', 'flip', 'insert') as fc.Arbitrary<Edit['kind']>,
+  at: fc.nat(),
+  text: junk,
+});
+
+function apply(text: string, edits: readonly Edit[]): string {
+  let out = text;
+  for (const e of edits) {
+    const at = out.length === 0 ? 0 : e.at % (out.length + 1);
+    if (e.kind === 'cut') out = out.slice(0, at);
+    else if (e.kind === 'flip') out = out.slice(0, at) + (e.text.slice(0, 1) || '\n') + out.slice(at + 1);
+    else out = out.slice(0, at) + e.text + out.slice(at);
+  }
+  return out;
+}
+
+function expectValue(text: string, value: LoggedText | undefined, exact: boolean): void {
+  if (!value) return;
+  const { start, end } = value.span;
+  expect(0 <= start && start <= end && end <= text.length).toBe(true);
+  if (exact) expect(text.slice(start, end).replace(/\r\n/g, '\n')).toBe(value.text);
+}
+
+/** The property: no throw, located errors, spans inside the text and on their values. */
+function check(text: string): void {
+  const result = parseClientLog(text);
+  for (const p of result.problems) {
+    if (p.severity !== 'error' && !p.span) continue;
+    expect(p.span).toBeDefined();
+    expect(0 <= p.span!.start && p.span!.start <= p.span!.end && p.span!.end <= text.length).toBe(true);
+  }
+  if (!result.ok) {
+    expect(result.problems.some((p) => p.severity === 'error')).toBe(true);
+    return;
+  }
+  const log = result.value;
+  const exact = log.source !== 'awscurl';
+  expect(log.canonicalRequest ?? log.stringToSign).toBeDefined();
+  for (const value of [log.canonicalRequest, log.stringToSign, log.signature])
+    expectValue(text, value, exact);
+  expectValue(text, log.authorization, false);
+}
+
+describe('parseClientLog fuzz', () => {
+  it('survives random text', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), check), { numRuns: 5000 });
+  });
+
+  it('survives text made of the markers it keys on', () => {
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...TOKENS), maxLength: 40 }), check), {
+      numRuns: 5000,
+    });
+  });
+
+  it('survives logs cut short, flipped and padded with junk', () => {
+    const mutated = fc
+      .tuple(fc.constantFrom(...SEEDS), fc.array(edit, { minLength: 1, maxLength: 4 }))
+      .map(([seed, edits]) => apply(seed, edits));
+    fc.assert(fc.property(mutated, check), { numRuns: 10000 });
+  });
+});
