@@ -31,3 +31,11 @@ export function inferEndpoint(host: string): Endpoint | undefined {
   const service = labels[regionAt - 1];
   return service ? { service, region: region ?? 'us-east-1' } : undefined;
 }
+
+/** The region a host names explicitly (`….eu-west-1.amazonaws.com`), if it names one. */
+export function regionInHost(host: string): string | undefined {
+  const labels = host.toLowerCase().replace(/:\d+$/, '').split('.');
+  return (
+    labels.find((l) => REGION.test(l)) ?? labels.map((l) => l.replace(/^s3-/, '')).find((l) => REGION.test(l))
+  );
+}
