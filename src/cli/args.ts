@@ -3,22 +3,35 @@
  */
 
 /** The commands `sigscope` knows. */
-export type Command = 'sign' | 'verify';
+export type Command = 'sign' | 'verify' | 'explain';
 
 /** What the command line asks for. */
 export type Invocation =
   | { kind: 'help'; command?: Command }
-  | { kind: 'run'; command: Command; json: boolean; showSecrets: boolean; files: string[] }
+  | {
+      kind: 'run';
+      command: Command;
+      json: boolean;
+      showSecrets: boolean;
+      files: string[];
+      /** explain: the server's reply and the client's signing log. */
+      errorFile?: string;
+      clientFile?: string;
+    }
   | { kind: 'usage-error'; message: string; command?: Command };
 
-const COMMANDS: readonly Command[] = ['sign', 'verify'];
+const COMMANDS: readonly Command[] = ['sign', 'verify', 'explain'];
 const isCommand = (word: string | undefined): word is Command => COMMANDS.includes(word as Command);
 const HELP_FLAGS = ['-h', '--help'];
 
-/** Parses `argv` (without `node` and the script): `sigscope <command> [--json] [--show-secrets] CASE.json...`. */
+/**
+ * Parses `argv` (without `node` and the script): `sigscope <command> [--json] [--show-secrets] CASE.json...`, and for
+ * explain `[--error FILE] [--client FILE]`.
+ */
 export function parseArgs(argv: readonly string[]): Invocation {
   const [first, ...rest] = argv;
-  if (first === undefined) return { kind: 'usage-error', message: 'Give a command: sign or verify.' };
+  if (first === undefined)
+    return { kind: 'usage-error', message: 'Give a command: sign, verify or explain.' };
   if (HELP_FLAGS.includes(first)) return { kind: 'help' };
   if (first === 'help') {
     const topic = rest[0];
@@ -37,15 +50,24 @@ export function parseArgs(argv: readonly string[]): Invocation {
   let json = false;
   let showSecrets = false;
   const files: string[] = [];
+  const inputs: { errorFile?: string; clientFile?: string } = {};
   let optionsEnded = false;
-  for (const arg of rest) {
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
     if (optionsEnded || !arg.startsWith('-')) files.push(arg);
     else if (arg === '--') optionsEnded = true;
-    else if (HELP_FLAGS.includes(arg)) return { kind: 'help', command };
+    else if (command === 'explain' && (arg === '--error' || arg === '--client')) {
+      const value = rest[++i];
+      if (value === undefined) return { kind: 'usage-error', message: `${arg} needs a file.`, command };
+      inputs[arg === '--error' ? 'errorFile' : 'clientFile'] = value;
+    } else if (HELP_FLAGS.includes(arg)) return { kind: 'help', command };
     else if (arg === '--json') json = true;
     else if (arg === '--show-secrets') showSecrets = true;
     else return { kind: 'usage-error', message: `Unknown option "${arg}".`, command };
   }
   if (files.length === 0) return { kind: 'usage-error', message: 'Give at least one case file.', command };
-  return { kind: 'run', command, json, showSecrets, files };
+  if (command === 'explain' && files.length > 1) {
+    return { kind: 'usage-error', message: 'explain takes one case file.', command };
+  }
+  return { kind: 'run', command, json, showSecrets, files, ...inputs };
 }

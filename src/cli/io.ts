@@ -11,8 +11,8 @@ export interface CliIo {
   readFile(path: string): Promise<Result<string>>;
 }
 
-/** The CLI's exit codes: 0 done (or signature matches), 1 signature mismatch, 2 bad input or usage. */
-export const EXIT = { ok: 0, mismatch: 1, badInput: 2 } as const;
+/** The CLI's exit codes: 0 done (or signature matches), 1 signature mismatch, 2 bad input or usage, 3 cannot tell. */
+export const EXIT = { ok: 0, mismatch: 1, badInput: 2, unknown: 3 } as const;
 
 /** One of the CLI's exit codes. */
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -20,8 +20,12 @@ export interface LoadedCase {
 /** A loaded case, or the diagnostics that stop it. */
 export type LoadResult = { ok: true; value: LoadedCase } | { ok: false; diagnostics: Diagnostic[] };
 
-/** Reads and checks a case file; `purpose` completes "needs a secret key to …". */
-export async function loadCase(io: CliIo, file: string, purpose: 'sign' | 'verify'): Promise<LoadResult> {
+/** Reads and checks a case file; `purpose` completes "needs a secret key to …" (explain does without one). */
+export async function loadCase(
+  io: CliIo,
+  file: string,
+  purpose: 'sign' | 'verify' | 'explain',
+): Promise<LoadResult> {
   const read = await io.readFile(file);
   if (!read.ok) return { ok: false, diagnostics: read.problems.map((p) => inFile({ file, text: '' }, p)) };
   // A byte-order mark is not JSON whitespace; a space keeps every offset where it was.
@@ -31,7 +35,7 @@ export async function loadCase(io: CliIo, file: string, purpose: 'sign' | 'verif
   if (!parsed.ok || hasError(diagnostics)) return { ok: false, diagnostics };
   const { caseFile, located } = parsed.value;
   const secretAccessKey = caseFile.credentials.secretAccessKey ?? '';
-  if (secretAccessKey === '') {
+  if (secretAccessKey === '' && purpose !== 'explain') {
     const at = located.locations.get('/credentials/secretAccessKey') ?? located.locations.get('/credentials');
     diagnostics.push(
       inFile(

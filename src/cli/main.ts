@@ -1,5 +1,6 @@
 /**
- * The `sigscope` command: reads the command line and runs `sign` or `verify` on each case file in turn.
+ * The `sigscope` command: reads the command line and runs `sign` or `verify` on each case file in turn, or
+ * `explain` on one.
  * `run` takes its arguments and I/O as values, so tests call it in-process; `entry.ts` wires it to the process.
  */
 
@@ -9,6 +10,7 @@ import { worstExit, type CaseOutcome } from './outcome';
 import { signCase, type OutputOptions } from './sign-command';
 import { usage } from './usage';
 import { verifyCase } from './verify-command';
+import { explainCase } from './explain-command';
 
 /** Runs `sigscope` with `argv` (the arguments after the program name) and returns the exit code. */
 export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
@@ -22,6 +24,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
     return EXIT.badInput;
   }
   const options: OutputOptions = { json: invocation.json, showSecrets: invocation.showSecrets };
+  if (invocation.command === 'explain') {
+    const outcome = await explainCase(io, invocation.files[0]!, options, invocation);
+    io.stdout(outcome.stdout);
+    io.stderr(outcome.stderr);
+    return outcome.exit;
+  }
   const runCase = invocation.command === 'sign' ? signCase : verifyCase;
   const codes: ExitCode[] = [];
   for (const [i, file] of invocation.files.entries()) {

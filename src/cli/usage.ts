@@ -23,7 +23,8 @@ const CASE_FILE = `Case file (JSON):
 
 const EXIT_CODES = `Exit codes:
   0  signed; or, for verify, every signature matches
-  1  verify: a signature does not match
+  1  verify or explain: a signature does not match
+  3  explain: cannot tell from what was given
   2  bad input (unreadable file, bad JSON, missing field, a problem in the request) or bad usage
 Problems are printed to stderr as file:line:col: message, pointing into the case file (inside the
 "request" string too); warnings as file:line:col: warning: message.`;
@@ -43,14 +44,20 @@ const VERIFY = `sigscope verify [--json] [--show-secrets] CASE.json...
   --json          one JSON object per case per line
   --show-secrets  show kSecret instead of masking it`;
 
+const EXPLAIN = `sigscope explain [--json] [--error FILE] [--client FILE] CASE.json
+  Explains a failed signature. The case file's request is the request as sent, carrying its Authorization
+  or X-Amz-Signature; the secret key is optional (with it, sigscope searches for the client mistake that
+  reproduces the signature sent). --error is the server's reply (S3 XML, Query XML, JSON, behind a status line
+  or in a botocore debug line); --client is the client's signing log (aws --debug, SDK logs, awscurl -v).
+  Prints the verdict, the findings most likely first with their fixes and evidence, and the diffs.
+  --json          {"verdict": "match" | "mismatch" | "unknown", "findings": [...], "sides": {...}, ...}
+  Exit codes: 0 match, 1 mismatch, 2 bad input, 3 cannot tell.`;
+
 /** The full help text, or one command's. */
 export function usage(command?: Command): string {
-  const commands =
-    command === 'sign'
-      ? SIGN
-      : command === 'verify'
-        ? VERIFY
-        : `${SIGN}\n\n${VERIFY}\n\nsigscope help [COMMAND]`;
+  const commands = command
+    ? { sign: SIGN, verify: VERIFY, explain: EXPLAIN }[command]
+    : `${SIGN}\n\n${VERIFY}\n\n${EXPLAIN}\n\nsigscope help [COMMAND]`;
   return `sigscope — the AWS request signature debugger, on the command line.
 
 Usage:

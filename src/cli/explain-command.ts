@@ -1,0 +1,81 @@
+/**
+ * `sigscope explain`: read the request as sent (from the case file), the server's reply and the client's log,
+ * and say what went wrong, most likely first.
+ */
+
+import { explain } from '../lib/diagnose/explain';
+import type { ExplainInput } from '../lib/diagnose/types';
+import { EXIT, type CliIo, type ExitCode } from './io';
+import { loadCase } from './load-case';
+import { badInput, warningsText, type CaseOutcome } from './outcome';
+import { hasError, inFile, inRequest, type Diagnostic } from './problems';
+import { renderExplanation } from './explain-report';
+import type { OutputOptions } from './sign-command';
+
+const VERDICT_EXIT: Record<string, ExitCode> = {
+  match: EXIT.ok,
+  mismatch: EXIT.mismatch,
+  unknown: EXIT.unknown,
+};
+
+/** Explains one case, with the server's reply and client log read from the files given. */
+export async function explainCase(
+  io: CliIo,
+  file: string,
+  options: OutputOptions,
+  inputs: { errorFile?: string; clientFile?: string },
+): Promise<CaseOutcome> {
+  const loaded = await loadCase(io, file, 'explain');
+  if (!loaded.ok) return badInput(file, loaded.diagnostics, options.json);
+  const { source, caseFile, diagnostics } = loaded.value;
+  const texts: { error?: string; client?: string } = {};
+  for (const [key, path] of [
+    ['error', inputs.errorFile],
+    ['client', inputs.clientFile],
+  ] as const) {
+    if (path === undefined) continue;
+    const read = await io.readFile(path);
+    if (!read.ok)
+      return badInput(
+        path,
+        read.problems.map((p) => inFile({ file: path, text: '' }, p)),
+        options.json,
+      );
+    texts[key] = read.value;
+  }
+  const input: ExplainInput = { scheme: caseFile.scheme, request: caseFile.request };
+  if (texts.error !== undefined) input.serverError = texts.error;
+  if (texts.client !== undefined) input.clientLog = texts.client;
+  if (caseFile.credentials.secretAccessKey) input.secretAccessKey = caseFile.credentials.secretAccessKey;
+  if (caseFile.credentials.accessKeyId) input.accessKeyId = caseFile.credentials.accessKeyId;
+  if (caseFile.credentials.sessionToken) input.sessionToken = caseFile.credentials.sessionToken;
+  if (caseFile.settings) input.settings = caseFile.settings;
+  const explanation = await explain(input);
+
+  const placed: Diagnostic[] = [...diagnostics];
+  for (const { input: which, problem } of explanation.problems) {
+    if (which === 'request' || which === 'case') placed.push(inRequest(source, problem));
+    else {
+      const path = which === 'serverError' ? inputs.errorFile! : inputs.clientFile!;
+      placed.push(
+        inFile({ file: path, text: which === 'serverError' ? texts.error! : texts.client! }, problem),
+      );
+    }
+  }
+  if (hasError(placed)) return badInput(file, placed, options.json);
+  const exit = VERDICT_EXIT[explanation.verdict] ?? EXIT.unknown;
+  if (options.json) {
+    const { verdict, findings, sides, searched } = explanation;
+    const view = {
+      file,
+      verdict,
+      findings,
+      sides,
+      searched,
+      server: explanation.server,
+      advice: explanation.server?.advice,
+    };
+    return { exit, stdout: JSON.stringify(view) + '\n', stderr: warningsText(placed) };
+  }
+  return { exit, stdout: renderExplanation(file, explanation), stderr: warningsText(placed) };
+}

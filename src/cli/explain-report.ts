@@ -1,0 +1,52 @@
+/**
+ * The text report of `sigscope explain`: the verdict, the findings with their fixes and evidence, and the diff of
+ * canonical request and string to sign against what the server expected.
+ */
+
+import type { Explanation, Side } from '../lib/diagnose/types';
+import { visible } from '../lib/diagnose/visible';
+import { diffLines } from './line-diff';
+
+const VERDICT = { match: 'signature verified', mismatch: 'signature does not match', unknown: 'cannot tell' };
+
+function diffBlock(title: string, left: string, right: string, leftName: string): string {
+  if (left === right) return `${title} (${leftName} and server agree)\n${left.replace(/^/gm, '    ')}\n`;
+  const lines = diffLines(left, right).map((l) => `  ${l.op} ${l.op === ' ' ? l.text : visible(l.text)}`);
+  return `${title} (- ${leftName}, + server)\n${lines.join('\n')}\n`;
+}
+
+function sideDiffs(signed: Side | undefined, server: Side | undefined, name: string): string {
+  if (!signed || !server) return '';
+  let out = '';
+  if (signed.canonicalRequest !== undefined && server.canonicalRequest !== undefined) {
+    out += '\n' + diffBlock('Canonical request', signed.canonicalRequest, server.canonicalRequest, name);
+  }
+  if (signed.stringToSign !== undefined && server.stringToSign !== undefined) {
+    out += '\n' + diffBlock('String to sign', signed.stringToSign, server.stringToSign, name);
+  }
+  return out;
+}
+
+/** Renders an explanation as text. */
+export function renderExplanation(file: string, e: Explanation): string {
+  const code = e.server?.code ? ` (${e.server.code})` : '';
+  let out = `${file}: ${VERDICT[e.verdict]}${code}\n`;
+  if (e.findings.length === 0) {
+    out += `\nNo finding.${e.server?.advice ? ` ${e.server.advice}` : ''}\n`;
+  } else {
+    out += '\nFindings, most likely first\n';
+    e.findings.forEach((f, i) => {
+      out += `  ${i + 1}. [${f.kind} · ${f.component}${f.name ? ` · ${f.name}` : ''}] ${f.message}\n`;
+      out += `     fix: ${f.fix}\n`;
+      out += `     evidence: ${f.evidence.note}\n`;
+      for (const side of ['client', 'ours', 'server'] as const) {
+        const value = f.evidence[side];
+        if (value !== undefined) out += `       ${side.padEnd(6)} ${value}\n`;
+      }
+    });
+  }
+  out += sideDiffs(e.sides.client, e.sides.server, 'client');
+  if (!e.sides.client?.canonicalRequest) out += sideDiffs(e.sides.ours, e.sides.server, 'ours');
+  if (e.searched > 0) out += `\nSearched ${e.searched} candidate canonicalizations.\n`;
+  return out;
+}

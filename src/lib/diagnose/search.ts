@@ -1,0 +1,114 @@
+/**
+ * Searching the catalogue for the client mistake that reproduces what the client signed: its signature (with the
+ * secret) or its logged canonical request (without). Candidates are tried in order of likelihood: single mistakes,
+ * another region or service, then pairs of the common mistakes.
+ */
+
+import { hmacWithKey, sha256HexNow, toHex } from '../sig/crypto';
+import { deriveSigningKey, renderScope } from '../sig/v4/signing-key';
+import { MISTAKES, REGIONS, SERVICES, type Mistake } from './catalogue';
+import { variantCanonical, variantSecret, type Variant, type VariantContext } from './variant';
+
+/** What the client produced, to be reproduced. */
+export interface SearchTarget {
+  signature?: string;
+  canonicalRequest?: string;
+}
+
+/** A reproduction: the mistakes that together give exactly what the client signed. */
+export interface Reproduction {
+  mistakes: Mistake[];
+  canonicalRequest: string;
+  stringToSign: string;
+  signature?: string;
+}
+
+/** The outcome of a search and how many distinct candidates were tried. */
+export interface SearchOutcome {
+  found?: Reproduction;
+  tried: number;
+}
+
+function merge(a: Variant, b: Variant): Variant | undefined {
+  for (const key of Object.keys(b) as (keyof Variant)[]) if (key in a) return undefined;
+  return { ...a, ...b };
+}
+
+function scopeMistake(field: 'region' | 'service', value: string, actual: string): Mistake {
+  return {
+    id: `${field}-${value}`,
+    kind: 'scope',
+    component: 'scope',
+    variant: { [field]: value },
+    message: `Your client signed for ${field} "${value}", but this request's scope says "${actual}".`,
+    fix: `Sign with the ${field} of the endpoint you call ("${actual}"), or call the endpoint of "${value}".`,
+  };
+}
+
+/** Every candidate for a context, in the order they are tried. */
+export function candidates(ctx: VariantContext, s3: boolean): Mistake[][] {
+  const singles = MISTAKES.filter((m) => !m.only || m.only === (s3 ? 's3' : 'generic'));
+  const scope = [
+    ...REGIONS.filter((r) => r !== ctx.scope.region).map((r) => scopeMistake('region', r, ctx.scope.region)),
+    ...SERVICES.filter((s) => s !== ctx.scope.service).map((s) =>
+      scopeMistake('service', s, ctx.scope.service),
+    ),
+  ];
+  const common = singles.filter((m) => m.common);
+  const pairs: Mistake[][] = [];
+  for (let i = 0; i < common.length; i++) {
+    for (let j = i + 1; j < common.length; j++) {
+      if (merge(common[i]!.variant, common[j]!.variant)) pairs.push([common[i]!, common[j]!]);
+    }
+  }
+  return [...singles.map((m) => [m]), ...scope.map((m) => [m]), ...pairs];
+}
+
+const BATCH = 64;
+
+/** Tries candidates until one reproduces the target; the base (no mistake) is not a candidate. */
+export async function searchMistakes(
+  ctx: VariantContext,
+  target: SearchTarget,
+  s3: boolean,
+): Promise<SearchOutcome> {
+  const seen = new Set<string>();
+  const base = variantCanonical(ctx, {});
+  seen.add(`${base.text}\n${base.amzDate}\n${renderScope(base.scope)}\n${ctx.secret}`);
+  const list = candidates(ctx, s3);
+  let tried = 0;
+  for (let start = 0; start < list.length; start += BATCH) {
+    const batch = list.slice(start, start + BATCH).flatMap((mistakes) => {
+      const variant = mistakes.reduce<Variant | undefined>((v, m) => v && merge(v, m.variant), {});
+      if (!variant) return [];
+      const canonical = variantCanonical(ctx, variant);
+      const secret = variantSecret(ctx.secret, variant);
+      const key = `${canonical.text}\n${canonical.amzDate}\n${renderScope(canonical.scope)}\n${secret}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [{ mistakes, canonical, secret }];
+    });
+    tried += batch.length;
+    const results = await Promise.all(
+      batch.map(async ({ mistakes, canonical, secret }): Promise<Reproduction | undefined> => {
+        if (target.canonicalRequest !== undefined && target.signature === undefined) {
+          return canonical.text === target.canonicalRequest
+            ? { mistakes, canonicalRequest: canonical.text, stringToSign: '' }
+            : undefined;
+        }
+        const hash = sha256HexNow(canonical.text);
+        const stringToSign = ['AWS4-HMAC-SHA256', canonical.amzDate, renderScope(canonical.scope), hash].join(
+          '\n',
+        );
+        const key = deriveSigningKey(secret, canonical.scope);
+        const signature = toHex(hmacWithKey(key.key, stringToSign));
+        return signature === target.signature
+          ? { mistakes, canonicalRequest: canonical.text, stringToSign, signature }
+          : undefined;
+      }),
+    );
+    const found = results.find((r) => r !== undefined);
+    if (found) return { found, tried };
+  }
+  return { tried };
+}

@@ -1,0 +1,96 @@
+/**
+ * The vocabulary of a diagnosis: the sides compared, the findings, the verdict.
+ */
+
+import type { ClientLog } from '../sig/client-log/types';
+import type { SchemeId } from '../sig/registry';
+import type { PastedRequest } from '../sig/request/pasted';
+import type { ServerError } from '../sig/server-error/types';
+import type { Problem } from '../sig/types';
+import type { SigV4Settings } from '../sig/v4/settings';
+
+/** Where a signature fault lies. */
+export type FindingKind = 'client' | 'transit' | 'credentials' | 'clock' | 'scope';
+
+/** Which part of the signed request a finding is about. */
+export type Component =
+  | 'method'
+  | 'path'
+  | 'query'
+  | 'headers'
+  | 'signed-headers'
+  | 'payload-hash'
+  | 'timestamp'
+  | 'scope'
+  | 'secret'
+  | 'algorithm';
+
+/** What the finding rests on: the values each side had, shown with invisible characters made visible. */
+export interface Evidence {
+  /** What the client signed (from its log or reproduced by the search). */
+  client?: string;
+  /** What sigscope computes from the request as sent. */
+  ours?: string;
+  /** What the server says it expected. */
+  server?: string;
+  /** One sentence on what was compared or reproduced. */
+  note: string;
+}
+
+/** One diagnosis, most likely first in a list. */
+export interface Finding {
+  kind: FindingKind;
+  component: Component;
+  /** Lower-case header or query parameter name, when the fault sits in one. */
+  name?: string;
+  /** A stable id of the cause, such as `path-double-encoded` (catalogue ids for client mistakes). */
+  cause: string;
+  /** One sentence a person can act on: what went wrong. */
+  message: string;
+  /** What to change. */
+  fix: string;
+  evidence: Evidence;
+  /** The named setting that reproduces the client's behaviour, when one does. */
+  setting?: Partial<SigV4Settings>;
+}
+
+/** The overall answer: the signature matches, does not, or cannot be told from what was pasted. */
+export type Verdict = 'match' | 'mismatch' | 'unknown';
+
+/** Everything a diagnosis can use; all optional but one of request, server reply or client log. */
+export interface ExplainInput {
+  scheme?: SchemeId;
+  /** The request as sent, in any pasted form, carrying its Authorization or X-Amz-Signature. */
+  request?: string;
+  /** The server's reply in any envelope. */
+  serverError?: string;
+  /** The client's signing log. */
+  clientLog?: string;
+  secretAccessKey?: string;
+  accessKeyId?: string;
+  sessionToken?: string;
+  settings?: Partial<SigV4Settings>;
+  /** The time the user ran the diagnosis (for expiry); passed in, never read from the clock here. */
+  now?: Date;
+}
+
+/** The three sides' canonical request and string to sign, when known. */
+export interface Side {
+  canonicalRequest?: string;
+  stringToSign?: string;
+  signature?: string;
+}
+
+/** A diagnosis. */
+export interface Explanation {
+  verdict: Verdict;
+  findings: Finding[];
+  sides: { client?: Side; ours?: Side; server?: Side };
+  request?: PastedRequest;
+  server?: ServerError;
+  client?: ClientLog;
+  /** Candidate canonicalizations tried by the search, for the report and the bench. */
+  searched: number;
+  /** Problems reading what was pasted, each pointing into its own input. */
+  problems: { input: 'request' | 'serverError' | 'clientLog' | 'case'; problem: Problem }[];
+}

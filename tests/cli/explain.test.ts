@@ -1,0 +1,143 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main';
+import { readTextFile } from '../../src/cli/node-io';
+import { vectorCase, vectorFile } from './vector-case';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/server-errors/', import.meta.url));
+const fixture = (id: string, client = false) =>
+  join(
+    FIXTURES,
+    readdirSync(FIXTURES).find(
+      (f) => f.startsWith(`${id}-`) && f.endsWith('.client-canonical.txt') === client,
+    )!,
+  );
+
+// The fixtures' documentation secret and the request F1's client sent (its SignatureProvided in Authorization).
+const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+const F1_REQUEST = [
+  'GET /photos/cat%20%281%29.jpg HTTP/1.1',
+  'Host: examplebucket.s3.amazonaws.com',
+  'x-amz-content-sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  'x-amz-date: 20240115T120000Z',
+  'Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240115/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=cd805ada07d833affb817f8196f995bb7ed3eb6e9716354950caee684889b9a4',
+  '',
+  '',
+].join('\n');
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sigscope-explain-'));
+});
+
+function write(name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  return path;
+}
+
+async function sigscope(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    readFile: readTextFile,
+  });
+  return { code, stdout, stderr };
+}
+
+describe('sigscope explain', () => {
+  it('names the client mistake that reproduces the signature sent (F1), exit 1', async () => {
+    const file = write('f1.json', {
+      scheme: 'sigv4-s3',
+      request: F1_REQUEST,
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: SECRET },
+    });
+    const { code, stdout } = await sigscope('explain', '--json', '--error', fixture('F1'), file);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as {
+      verdict: string;
+      findings: { kind: string; component: string; cause: string }[];
+      searched: number;
+    };
+    expect(report.verdict).toBe('mismatch');
+    expect(report.findings[0]).toMatchObject({
+      kind: 'client',
+      component: 'path',
+      cause: 'path-double-encoded',
+    });
+    expect(report.searched).toBeGreaterThan(0);
+  });
+
+  it('names the same mistake from the client log alone, without the secret', async () => {
+    const file = write('f1-nosecret.json', {
+      scheme: 'sigv4-s3',
+      request: F1_REQUEST,
+      credentials: { accessKeyId: 'AKIDEXAMPLE' },
+    });
+    const { code, stdout } = await sigscope(
+      'explain',
+      '--error',
+      fixture('F1'),
+      '--client',
+      fixture('F1', true),
+      file,
+    );
+    expect(code).toBe(1);
+    expect(stdout).toContain('[client · path] Your client encoded the path twice');
+    expect(stdout).toContain('Canonical request (- client, + server)');
+    expect(stdout).toContain('  - /photos/cat%2520%25281%2529.jpg');
+    expect(stdout).toContain('  + /photos/cat%20%281%29.jpg');
+  });
+
+  it('says verified and exits 0 for a correctly signed request', async () => {
+    const file = write(
+      'vanilla.json',
+      vectorCase('get-vanilla', 'header', vectorFile('get-vanilla', 'header-signed-request.txt')),
+    );
+    const { code, stdout } = await sigscope('explain', '--json', file);
+    expect(JSON.parse(stdout)).toMatchObject({ verdict: 'match', findings: [] });
+    expect(code).toBe(0);
+  });
+
+  it('exits 3 when nothing can be told (no secret, no reply, no log)', async () => {
+    const file = write('unknown.json', {
+      ...vectorCase('get-vanilla', 'header', vectorFile('get-vanilla', 'header-signed-request.txt')),
+      credentials: { accessKeyId: 'AKIDEXAMPLE' },
+    });
+    const { code, stdout } = await sigscope('explain', '--json', file);
+    expect(JSON.parse(stdout)).toMatchObject({ verdict: 'unknown' });
+    expect(code).toBe(3);
+  });
+
+  it('reports an unreadable reply file, exit 2', async () => {
+    const file = write('f1b.json', {
+      scheme: 'sigv4-s3',
+      request: F1_REQUEST,
+      credentials: { accessKeyId: 'AKIDEXAMPLE' },
+    });
+    const { code, stderr } = await sigscope('explain', '--error', join(dir, 'missing.xml'), file);
+    expect(code).toBe(2);
+    expect(stderr).toContain('missing.xml');
+  });
+
+  it('reports a request problem at its line and column in the case file', async () => {
+    const file = write(
+      'bad.json',
+      '{\n  "request": "GET / HTTP/1.1\\nno colon here\\n\\n",\n  "credentials": { "accessKeyId": "A" }\n}\n',
+    );
+    const { code, stderr } = await sigscope('explain', file);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/bad\.json:2:31: /);
+  });
+
+  it('prints its usage', async () => {
+    const { code, stdout } = await sigscope('explain', '--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('sigscope explain [--json] [--error FILE] [--client FILE] CASE.json');
+  });
+});
