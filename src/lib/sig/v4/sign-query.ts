@@ -10,7 +10,7 @@ import { parseQueryString, renderQueryString } from '../request/query';
 import { lineEndingOf, renderRequest } from '../request/render';
 import { fail, ok, problem, type Problem, type Result } from '../types';
 import type { WireQueryPair } from './canonical-query';
-import { computeStages } from './compute';
+import { computeStages, type SignatureStages } from './compute';
 import { selectSignedHeaders, type WorkingHeader } from './header-selection';
 import { hashPayload, UNSIGNED_PAYLOAD } from './payload-hash';
 import { resolveRequestTime } from './request-time';
@@ -160,25 +160,27 @@ export async function signQuery(input: SigV4Input): Promise<Result<SigV4Trace>> 
   const target = `${request.path}?${query}`;
   const host = requestHost(request) ?? '';
   const sent: [string, string][] = headers.map((h) => [h.name, h.value]);
-  return ok(
-    {
-      ...stages,
-      mode: 'query',
-      settings,
-      time: time.value.time.toISOString(),
-      amzDate,
-      scope,
-      credential,
-      signedHeaders: stages.canonicalRequest.signedHeaders,
-      unsignedHeaders: unsigned,
-      added: {
-        headers: headers.filter((h) => h.added).map((h) => [h.name, h.value]),
-        query: params.filter((p) => p.added).map((p) => [p.name, percentDecodeText(p.value ?? '')]),
-      },
-      url: `${request.scheme ?? 'https'}://${host}${target}`,
-      signedRequest: renderRequest({ ...request, target, headers: sent }, lineEndingOf(request.source)),
-      notes,
+  // The trace is the stages plus what signing adds; assigned onto the fresh stages object, not spread (spreading
+  // a dozen properties showed as a third of a signature's time in the profile).
+  const trace: SigV4Trace = Object.assign(stages, {
+    mode: 'query',
+    settings,
+    time: time.value.time.toISOString(),
+    amzDate,
+    scope,
+    credential,
+    signedHeaders: stages.canonicalRequest.signedHeaders,
+    unsignedHeaders: unsigned,
+    added: {
+      headers: headers.filter((h) => h.added).map((h) => [h.name, h.value]),
+      query: params.filter((p) => p.added).map((p) => [p.name, percentDecodeText(p.value ?? '')]),
     },
+    url: `${request.scheme ?? 'https'}://${host}${target}`,
+    signedRequest: renderRequest(
+      { method: request.method, target, httpVersion: request.httpVersion, headers: sent, body: request.body },
+      lineEndingOf(request.source),
+    ),
     notes,
-  );
+  } satisfies Omit<SigV4Trace, keyof SignatureStages>);
+  return ok(trace, notes);
 }
