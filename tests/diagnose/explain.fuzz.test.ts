@@ -57,7 +57,7 @@ describe('explain on anything', () => {
           }
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: 10_000 },
     );
   }, 120_000);
 });

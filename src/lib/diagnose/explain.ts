@@ -130,6 +130,22 @@ export async function explain(input: ExplainInput): Promise<Explanation> {
 
   // The client's side, from its log: compare with the server and search for the mistake that explains it.
   const clientCr = out.client?.canonicalRequest?.text;
+  // A client log and the request, but no server reply: the server would compute what we do from the request, so
+  // a client log that differs names the client's mistake.
+  if (
+    clientCr !== undefined &&
+    !serverCr?.ok &&
+    oursCr !== undefined &&
+    clientCr !== oursCr &&
+    planned?.ok &&
+    http?.ok
+  ) {
+    const ctx = await contextFromPlan(http.value, planned.value);
+    const outcome = await searchMistakes(ctx, { canonicalRequest: clientCr }, s3);
+    out.searched += outcome.tried;
+    if (outcome.found) out.findings.push(...mistakeFindings(outcome.found, oursCr, 'log'));
+    if (out.verdict === 'unknown') out.verdict = 'mismatch';
+  }
   if (clientCr !== undefined && serverCr?.ok) {
     const serverText = renderCanonicalRequest(serverCr.value);
     if (clientCr === serverText) {

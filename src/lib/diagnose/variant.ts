@@ -137,6 +137,7 @@ function variantHeaders(ctx: VariantContext, v: Variant): { block: string; signe
 }
 
 function shiftDay(date: string, days: number): string {
+  if (!/^\d{8}$/.test(date)) return date;
   const t = Date.UTC(+date.slice(0, 4), +date.slice(4, 6) - 1, +date.slice(6, 8)) + days * 86400000;
   return new Date(t).toISOString().slice(0, 10).replace(/-/g, '');
 }
