@@ -1,13 +1,16 @@
 /**
- * The engine's front door: sign or verify pasted request text under a scheme. The browser, the Web Worker, the
- * CLI and the tests all come through here.
+ * The engine's front door: sign or verify a pasted request (raw HTTP, curl -v output, a curl command, HAR or a
+ * URL) under a scheme. The browser, the Web Worker, the CLI and the tests all come through here.
  */
 
 import { inferEndpoint } from './endpoint';
 import { findScheme, type SchemeId } from './registry';
+import { pasteSpanOf } from './request/http-text';
 import { parseHttpRequest } from './request/http';
 import { requestHost, type HttpRequest } from './request/model';
-import { fail, problem, type Problem, type Result } from './types';
+import type { PastedRequest } from './request/pasted';
+import { readPastedRequest } from './request/read';
+import { fail, ok, problem, type Problem, type Result } from './types';
 import { resolveSettings, type SigV4Settings } from './v4/settings';
 import { signV4 } from './v4/sign';
 import type { Credentials, SigV4Mode, SigV4Trace } from './v4/types';
@@ -17,11 +20,12 @@ import { verifyV4, type SigV4Verification } from './v4/verify';
 export interface SignTextInput {
   scheme: SchemeId;
   mode: SigV4Mode;
+  /** The request in any form sigscope reads (raw HTTP, curl -v, a curl command, HAR, a URL). */
   request: string;
   /** The body's bytes, when they are not the UTF-8 of the body in `request` (binary data, a dropped file). */
   body?: Uint8Array;
   credentials: Credentials;
-  /** By default read off the host (`service.region.amazonaws.com`). */
+  /** By default the paste's own (curl --aws-sigv4), else read off the host (`service.region.amazonaws.com`). */
   region?: string;
   service?: string;
   time?: Date;
@@ -38,32 +42,45 @@ export interface VerifyTextInput {
   settings?: Partial<SigV4Settings>;
 }
 
-function prepare(schemeId: SchemeId, text: string, overrides: Partial<SigV4Settings> | undefined) {
-  const scheme = findScheme(schemeId);
-  if (!scheme)
-    return fail<{ request: HttpRequest; settings: SigV4Settings; problems: Problem[] }>([
-      problem('scheme', `Unknown scheme "${schemeId}".`),
-    ]);
-  const parsed = parseHttpRequest(text);
-  if (!parsed.ok) return fail<never>(parsed.problems);
-  return {
-    ok: true as const,
-    value: {
-      request: parsed.value,
-      settings: resolveSettings(scheme.defaults, overrides),
-      problems: parsed.problems,
-    },
-    problems: parsed.problems,
-  };
+interface Prepared {
+  pasted: PastedRequest;
+  request: HttpRequest;
+  settings: SigV4Settings;
 }
 
-/** Parses and signs request text, returning every stage. */
+/** Moves the spans of problems found in the reader's HTTP text back onto the paste. */
+function onPaste(pasted: PastedRequest | undefined, problems: readonly Problem[]): Problem[] {
+  if (!pasted || pasted.form === 'http') return [...problems];
+  return problems.map((p) => (p.span ? { ...p, span: pasteSpanOf(pasted, p.span) } : p));
+}
+
+function prepare(
+  schemeId: SchemeId,
+  text: string,
+  overrides: Partial<SigV4Settings> | undefined,
+): Result<Prepared> {
+  const scheme = findScheme(schemeId);
+  if (!scheme) return fail([problem('scheme', `Unknown scheme "${schemeId}".`)]);
+  const read = readPastedRequest(text);
+  if (!read.ok) return fail(read.problems);
+  const parsed = parseHttpRequest(read.value.http);
+  if (!parsed.ok) return fail(onPaste(read.value, parsed.problems));
+  const settings = resolveSettings(scheme.defaults, overrides);
+  return ok({ pasted: read.value, request: parsed.value, settings }, [
+    ...read.problems,
+    ...onPaste(read.value, parsed.problems),
+  ]);
+}
+
+/** Parses and signs a pasted request, returning every stage. */
 export async function signText(input: SignTextInput): Promise<Result<SigV4Trace>> {
   const prepared = prepare(input.scheme, input.request, input.settings);
   if (!prepared.ok) return prepared;
-  const { request, settings, problems } = prepared.value;
+  const { pasted, request, settings } = prepared.value;
+  const problems = [...prepared.problems];
   if (input.body) request.bodyBytes = input.body;
-  let { region, service } = input;
+  let region = input.region ?? pasted.hints.region;
+  let service = input.service ?? pasted.hints.service;
   if (region === undefined || service === undefined) {
     const host = requestHost(request);
     const endpoint = host ? inferEndpoint(host) : undefined;
@@ -73,10 +90,8 @@ export async function signText(input: SignTextInput): Promise<Result<SigV4Trace>
         problem(
           'scope',
           'Give the region and service: they cannot be read off this host.',
-          request.targetSpan,
-          {
-            hint: 'Services are named as in the endpoint: s3, iam, execute-api, es, dynamodb…',
-          },
+          onPaste(pasted, [problem('scope', '', request.targetSpan)])[0]!.span,
+          { hint: 'Services are named as in the endpoint: s3, iam, execute-api, es, dynamodb…' },
         ),
       ]);
     }
@@ -87,7 +102,9 @@ export async function signText(input: SignTextInput): Promise<Result<SigV4Trace>
         'scope-inferred',
         `Signing for region ${region} and service ${service}, read off the host.`,
         undefined,
-        { severity: 'note' },
+        {
+          severity: 'note',
+        },
       ),
     );
   }
@@ -101,25 +118,23 @@ export async function signText(input: SignTextInput): Promise<Result<SigV4Trace>
     ...(input.time ? { time: input.time } : {}),
     ...(input.expires !== undefined ? { expires: input.expires } : {}),
   });
-  return signed.ok
-    ? { ...signed, problems: [...problems, ...signed.problems] }
-    : fail([...problems, ...signed.problems]);
+  const all = [...problems, ...onPaste(pasted, signed.problems)];
+  return signed.ok ? { ...signed, problems: all } : fail(all);
 }
 
-/** Parses a signed request and checks the signature it carries. */
+/** Parses a signed request (in any pasted form) and checks the signature it carries. */
 export async function verifyText(input: VerifyTextInput): Promise<Result<SigV4Verification>> {
   const prepared = prepare(input.scheme, input.request, input.settings);
   if (!prepared.ok) return prepared;
-  const { request, settings, problems } = prepared.value;
+  const { pasted, request, settings } = prepared.value;
   const verified = await verifyV4({
     request,
     secretAccessKey: input.secretAccessKey,
     settings,
     ...(input.accessKeyId ? { accessKeyId: input.accessKeyId } : {}),
   });
-  return verified.ok
-    ? { ...verified, problems: [...problems, ...verified.problems] }
-    : fail([...problems, ...verified.problems]);
+  const all = [...prepared.problems, ...onPaste(pasted, verified.problems)];
+  return verified.ok ? { ...verified, problems: all } : fail(all);
 }
 
 export type { Credentials, SigV4Mode, SigV4Trace, SigV4Verification, SigV4Settings, SchemeId };

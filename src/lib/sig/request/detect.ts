@@ -4,8 +4,11 @@
 
 import type { RequestForm } from './pasted';
 
-/** A request line: `METHOD target`, the version optional (methods in practice are letters). */
-const REQUEST_LINE = /^[A-Za-z][A-Za-z0-9_-]*[ \t]+\S/;
+/**
+ * A request line: `METHOD target`, the version optional; a method is any HTTP token (RFC 9110 §9.1) but one
+ * starting with `*`, which is how `curl -v` starts its lines.
+ */
+const REQUEST_LINE = /^[!#$%&'+\-.^_`|~0-9A-Za-z][!#$%&'*+\-.^_`|~0-9A-Za-z]*[ \t]+\S/;
 /** A request line as `curl -v` prints it: `> GET /path HTTP/1.1`. */
 const VERBOSE_REQUEST_LINE = /^[ \t]*>[ \t]+[A-Za-z-]+[ \t]+\S/m;
 const CURL = /^(?:\$[ \t]+)?(?:\S*[/\\])?curl(?:\.exe)?(?:[ \t\r\n]|$)/i;
