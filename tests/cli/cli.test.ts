@@ -1,37 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main';
-import { readTextFile } from '../../src/cli/node-io';
+import { describe, expect, it } from 'vitest';
 import { lineColumn } from '../../src/lib/sig/types';
+import { sigscope, tempFiles } from './run-cli';
 import { vectorCase, vectorFile } from './vector-case';
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'sigscope-cli-'));
-});
-
-/** Writes a case file (an object, or raw text) into the temp dir and returns its path. */
-function write(name: string, content: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  return path;
-}
-
-/** Runs the CLI in-process, capturing its output. */
-async function sigscope(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    readFile: readTextFile,
-  });
-  return { code, stdout, stderr };
-}
+const { dir, write } = tempFiles('sigscope-cli-');
 
 /** The `--json` lines of a run, parsed. */
 const jsonLines = (stdout: string) =>

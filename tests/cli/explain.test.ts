@@ -1,10 +1,8 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main';
-import { readTextFile } from '../../src/cli/node-io';
+import { describe, expect, it } from 'vitest';
+import { sigscope, tempFiles } from './run-cli';
 import { vectorCase, vectorFile } from './vector-case';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/server-errors/', import.meta.url));
@@ -28,27 +26,7 @@ const F1_REQUEST = [
   '',
 ].join('\n');
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'sigscope-explain-'));
-});
-
-function write(name: string, content: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  return path;
-}
-
-async function sigscope(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    readFile: readTextFile,
-  });
-  return { code, stdout, stderr };
-}
+const { dir, write } = tempFiles('sigscope-explain-');
 
 describe('sigscope explain', () => {
   it('names the client mistake that reproduces the signature sent (F1), exit 1', async () => {

@@ -4,20 +4,10 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { AwsCAuthContext } from '../sig/v4/vectors';
 
 /** Where the copied aws-c-auth vectors live. */
 export const VECTORS = fileURLToPath(new URL('../vectors/sigv4/aws-c-auth-v4/', import.meta.url));
-
-interface AwsCAuthContext {
-  credentials: { access_key_id: string; secret_access_key: string; token?: string };
-  expiration_in_seconds: number;
-  normalize: boolean;
-  region: string;
-  service: string;
-  sign_body: boolean;
-  timestamp: string;
-  omit_session_token?: boolean;
-}
 
 /** Reads one file of a vector as text. */
 export function vectorFile(name: string, file: string): string {

@@ -5,6 +5,7 @@
  */
 
 import fc from 'fast-check';
+import { brokenPastes } from '../../fuzz/broken-pastes';
 import { describe, expect, it } from 'vitest';
 import { parseServerErrors } from '../../../src/lib/sig/server-error/parse';
 import type { Span } from '../../../src/lib/sig/types';
@@ -83,26 +84,6 @@ const TOKENS = [
   '\n\n',
 ];
 
-const junk = fc.string({ unit: fc.constantFrom(...TOKENS), maxLength: 12 });
-
-type Edit = { kind: 'cut' | 'flip' | 'insert'; at: number; text: string };
-const edit: fc.Arbitrary<Edit> = fc.record({
-  kind: fc.constantFrom('cut', 'flip', 'insert') as fc.Arbitrary<Edit['kind']>,
-  at: fc.nat(),
-  text: junk,
-});
-
-function apply(text: string, edits: readonly Edit[]): string {
-  let out = text;
-  for (const e of edits) {
-    const at = out.length === 0 ? 0 : e.at % (out.length + 1);
-    if (e.kind === 'cut') out = out.slice(0, at);
-    else if (e.kind === 'flip') out = out.slice(0, at) + (e.text.slice(0, 1) || '<') + out.slice(at + 1);
-    else out = out.slice(0, at) + e.text + out.slice(at);
-  }
-  return out;
-}
-
 function expectWithin(span: Span | undefined, text: string): void {
   expect(span).toBeDefined();
   expect(span!.start).toBeGreaterThanOrEqual(0);
@@ -140,9 +121,7 @@ describe('parseServerErrors fuzz', () => {
   });
 
   it('survives fixtures cut short, flipped and padded with junk', () => {
-    const mutated = fc
-      .tuple(fc.constantFrom(...SEEDS), fc.array(edit, { minLength: 1, maxLength: 4 }))
-      .map(([seed, edits]) => apply(seed, edits));
+    const mutated = brokenPastes(SEEDS, TOKENS, { maxJunk: 12, flipFallback: '<' });
     fc.assert(fc.property(mutated, check), { numRuns: 10000 });
   });
 });

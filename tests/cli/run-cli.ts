@@ -1,0 +1,35 @@
+/**
+ * Running the CLI in-process for tests, with its output captured, and writing case files to a temp folder.
+ */
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../src/cli/main';
+import { readTextFile } from '../../src/cli/node-io';
+
+/** Runs `sigscope` with these arguments; resolves to its exit code and what it printed. */
+export async function sigscope(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    readFile: readTextFile,
+  });
+  return { code, stdout, stderr };
+}
+
+/** A fresh temp folder and a writer of files into it (objects as JSON, text as is) that returns their paths. */
+export function tempFiles(prefix: string): {
+  dir: string;
+  write: (name: string, content: unknown) => string;
+} {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const write = (name: string, content: unknown) => {
+    const path = join(dir, name);
+    writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+    return path;
+  };
+  return { dir, write };
+}
