@@ -1,0 +1,173 @@
+/**
+ * The debugger session: every input on the page, the engine's newest answer, and the notices shown to the user.
+ * Components read it and call its methods; the engine worker fills in `output`.
+ */
+
+import type { SchemeId } from '../sig/registry';
+import type { SigV4Settings } from '../sig/v4/settings';
+import type { SigV4Mode } from '../sig/v4/types';
+import type { Action, RunInput, RunOutput } from '../worker/protocol';
+import { now } from './clock';
+import { EMPTY_SNAPSHOT, type SessionSnapshot } from './snapshot';
+
+/** A message for the user: what happened to a link, a file, an import. */
+export interface Notice {
+  id: number;
+  tone: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+/** A file dropped as the request body, hashed in the worker. */
+export interface BodyFile {
+  name: string;
+  size: number;
+  done: number;
+  hex?: string;
+  ms?: number;
+  error?: string;
+}
+
+/** Which part of the request or the canonical request the pointer or focus is on. */
+export type Hover = { from: 'canonical'; line: number } | { from: 'request'; offset: number } | null;
+
+let nextNotice = 1;
+
+/** Every input of the debugger page, and what the engine made of them. */
+export class DebuggerSession {
+  request = $state('');
+  serverError = $state('');
+  clientLog = $state('');
+  scheme = $state<SchemeId | 'auto'>('auto');
+  action = $state<Action | 'auto'>('auto');
+  location = $state<SigV4Mode | 'auto'>('auto');
+  accessKeyId = $state('');
+  secretAccessKey = $state('');
+  sessionToken = $state('');
+  region = $state('');
+  service = $state('');
+  time = $state('');
+  expires = $state<number | null>(null);
+  settings = $state<Partial<SigV4Settings>>({});
+  /** The time the page last read the clock, ISO 8601. */
+  now = $state(now().toISOString());
+  bodyFile = $state<BodyFile | null>(null);
+
+  /** Show the secret key, session token and kSecret instead of dots. */
+  showSecrets = $state(false);
+  /** Put the secret key and session token in share links, case files and the kept session. */
+  includeSecrets = $state(false);
+  /** Keep the session in this browser's storage. */
+  remember = $state(false);
+
+  output = $state.raw<RunOutput | null>(null);
+  /** The run id of `output`, for tests and the bench. */
+  outputId = $state(0);
+  /** A run is in flight that is newer than `output`. */
+  pending = $state(false);
+  notices = $state<Notice[]>([]);
+  hover = $state<Hover>(null);
+
+  /** What the worker is asked to compute: reading this tracks every input. */
+  get input(): RunInput {
+    const input: RunInput = {
+      request: this.request,
+      serverError: this.serverError,
+      clientLog: this.clientLog,
+      scheme: this.scheme,
+      action: this.action,
+      location: this.location,
+      accessKeyId: this.accessKeyId.trim(),
+      secretAccessKey: this.secretAccessKey.trim(),
+      sessionToken: this.sessionToken.trim(),
+      region: this.region.trim(),
+      service: this.service.trim(),
+      time: this.time.trim(),
+      expires: this.expires,
+      settings: $state.snapshot(this.settings),
+      now: this.now,
+      explain: true,
+    };
+    const body = this.bodyFile;
+    if (body?.hex) input.payloadHash = { hex: body.hex, name: body.name, size: body.size };
+    return input;
+  }
+
+  /** The inputs as data; the secrets only when asked for. */
+  snapshot(includeSecrets: boolean): SessionSnapshot {
+    const s: SessionSnapshot = {
+      request: this.request,
+      serverError: this.serverError,
+      clientLog: this.clientLog,
+      scheme: this.scheme,
+      action: this.action,
+      location: this.location,
+      accessKeyId: this.accessKeyId,
+      region: this.region,
+      service: this.service,
+      time: this.time,
+      expires: this.expires,
+      settings: $state.snapshot(this.settings),
+    };
+    if (includeSecrets && this.secretAccessKey) s.secretAccessKey = this.secretAccessKey;
+    if (includeSecrets && this.sessionToken) s.sessionToken = this.sessionToken;
+    return s;
+  }
+
+  /** Replaces every input with a snapshot's; secrets the snapshot lacks are kept. */
+  load(snapshot: Partial<SessionSnapshot>): void {
+    const s = { ...EMPTY_SNAPSHOT, ...snapshot };
+    this.request = s.request;
+    this.serverError = s.serverError;
+    this.clientLog = s.clientLog;
+    this.scheme = s.scheme;
+    this.action = s.action;
+    this.location = s.location;
+    this.accessKeyId = s.accessKeyId;
+    if (s.secretAccessKey !== undefined) this.secretAccessKey = s.secretAccessKey;
+    if (s.sessionToken !== undefined) this.sessionToken = s.sessionToken;
+    this.region = s.region;
+    this.service = s.service;
+    this.time = s.time;
+    this.expires = s.expires;
+    this.settings = { ...s.settings };
+    this.bodyFile = null;
+    this.hover = null;
+    this.refreshNow();
+  }
+
+  /** Reads the clock again (for requests without a date and for presigned URL expiry). */
+  refreshNow(): void {
+    this.now = now().toISOString();
+  }
+
+  /** Sets one setting, or removes the override when it equals the scheme's default. */
+  setSetting<K extends keyof SigV4Settings>(
+    key: K,
+    value: SigV4Settings[K],
+    schemeDefault: SigV4Settings[K],
+  ): void {
+    const next = { ...this.settings };
+    if (value === schemeDefault) delete next[key];
+    else next[key] = value;
+    this.settings = next;
+  }
+
+  /** Takes the engine's answer for the newest run. */
+  receive(output: RunOutput, id: number, final: boolean): void {
+    this.output = output;
+    this.outputId = id;
+    if (final) this.pending = false;
+  }
+
+  /** Shows a notice; returns its id. */
+  notify(tone: Notice['tone'], text: string): number {
+    const id = nextNotice++;
+    this.notices = [...this.notices, { id, tone, text }];
+    return id;
+  }
+
+  /** Removes a notice. */
+  dismiss(id: number): void {
+    this.notices = this.notices.filter((n) => n.id !== id);
+  }
+}

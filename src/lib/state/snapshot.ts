@@ -1,0 +1,137 @@
+/**
+ * A debugger session as plain data: what a share link, a saved session and a case file carry. Reading one back
+ * checks every field, because links and storage are input like any other.
+ */
+
+import { findScheme, type SchemeId } from '../sig/registry';
+import { GENERIC_SETTINGS, UNSIGNED_HEADER_PROFILES, type SigV4Settings } from '../sig/v4/settings';
+import type { SigV4Mode } from '../sig/v4/types';
+import type { Action } from '../worker/protocol';
+
+/** Everything the page's inputs hold. Secrets are present only when the user chose to include them. */
+export interface SessionSnapshot {
+  request: string;
+  serverError: string;
+  clientLog: string;
+  scheme: SchemeId | 'auto';
+  action: Action | 'auto';
+  location: SigV4Mode | 'auto';
+  accessKeyId: string;
+  secretAccessKey?: string;
+  sessionToken?: string;
+  region: string;
+  service: string;
+  time: string;
+  expires: number | null;
+  settings: Partial<SigV4Settings>;
+}
+
+/** A snapshot of a page with nothing in it. */
+export const EMPTY_SNAPSHOT: Readonly<SessionSnapshot> = Object.freeze({
+  request: '',
+  serverError: '',
+  clientLog: '',
+  scheme: 'auto',
+  action: 'auto',
+  location: 'auto',
+  accessKeyId: '',
+  region: '',
+  service: '',
+  time: '',
+  expires: null,
+  settings: {},
+});
+
+/** A snapshot read back, and what was wrong with it (fields dropped, with the reason). */
+export interface ReadSnapshot {
+  snapshot: SessionSnapshot;
+  issues: string[];
+}
+
+const CHOICES: Record<string, readonly string[]> = {
+  payload: ['auto', 'hash', 'unsigned'],
+  unsignedHeaders: Object.keys(UNSIGNED_HEADER_PROFILES),
+};
+
+function readSettings(value: unknown, issues: string[]): Partial<SigV4Settings> {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    issues.push('the settings were not an object');
+    return {};
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    const def = (GENERIC_SETTINGS as unknown as Record<string, unknown>)[key];
+    if (def === undefined) issues.push(`unknown setting "${key}"`);
+    else if (typeof v !== typeof def) issues.push(`setting "${key}" had the wrong type`);
+    else if (CHOICES[key] && !CHOICES[key].includes(v as string))
+      issues.push(`setting "${key}" had no such choice`);
+    else out[key] = v;
+  }
+  return out as Partial<SigV4Settings>;
+}
+
+/** Checks untrusted data (a decoded link, stored JSON) field by field; bad fields are dropped and named. */
+export function readSnapshot(value: unknown): ReadSnapshot {
+  const issues: string[] = [];
+  const snapshot: SessionSnapshot = { ...EMPTY_SNAPSHOT, settings: {} };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { snapshot, issues: ['it held no session'] };
+  }
+  const v = value as Record<string, unknown>;
+  const text = (key: keyof SessionSnapshot & string): string | undefined => {
+    const x = v[key];
+    if (x === undefined) return undefined;
+    if (typeof x !== 'string') {
+      issues.push(`"${key}" was not text`);
+      return undefined;
+    }
+    return x;
+  };
+  for (const key of [
+    'request',
+    'serverError',
+    'clientLog',
+    'accessKeyId',
+    'region',
+    'service',
+    'time',
+  ] as const) {
+    const x = text(key);
+    if (x !== undefined) snapshot[key] = x;
+  }
+  for (const key of ['secretAccessKey', 'sessionToken'] as const) {
+    const x = text(key);
+    if (x) snapshot[key] = x;
+  }
+  const scheme = text('scheme');
+  if (scheme !== undefined) {
+    if (scheme === 'auto' || findScheme(scheme)) snapshot.scheme = scheme as SchemeId | 'auto';
+    else issues.push(`unknown scheme "${scheme}"`);
+  }
+  const action = text('action');
+  if (action !== undefined) {
+    if (action === 'auto' || action === 'sign' || action === 'verify') snapshot.action = action;
+    else issues.push(`unknown action "${action}"`);
+  }
+  const location = text('location');
+  if (location !== undefined) {
+    if (location === 'auto' || location === 'header' || location === 'query') snapshot.location = location;
+    else issues.push(`unknown location "${location}"`);
+  }
+  if (v.expires !== undefined && v.expires !== null) {
+    if (typeof v.expires === 'number' && Number.isInteger(v.expires) && v.expires > 0)
+      snapshot.expires = v.expires;
+    else issues.push('"expires" was not a whole number of seconds');
+  }
+  snapshot.settings = readSettings(v.settings, issues);
+  return { snapshot, issues };
+}
+
+/** A snapshot without its secret key and session token. */
+export function withoutSecrets(snapshot: SessionSnapshot): SessionSnapshot {
+  const { secretAccessKey: _s, sessionToken: _t, ...rest } = snapshot;
+  void _s;
+  void _t;
+  return rest;
+}

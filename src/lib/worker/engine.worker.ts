@@ -1,0 +1,46 @@
+/**
+ * The engine's Web Worker: recomputes off the main thread and hashes dropped files. It answers each message with
+ * the id it came with; the page drops answers to runs it has moved past.
+ */
+
+/// <reference lib="webworker" />
+
+import { hashBlob } from './hash-file';
+import type { FromWorker, ToWorker } from './protocol';
+import { runExplain, runStages } from './run';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (message: FromWorker) => scope.postMessage(message);
+
+/** The newest run asked for; an older run still computing skips its diagnosis. */
+let latest = 0;
+
+scope.onmessage = async (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  try {
+    if (message.type === 'run') {
+      latest = Math.max(latest, message.id);
+      const input = message.requestBytes
+        ? { ...message.input, request: new TextDecoder().decode(message.requestBytes) }
+        : message.input;
+      const stages = await runStages(input);
+      post({ type: 'stages', id: message.id, output: stages });
+      if (input.explain && message.id === latest) {
+        post({ type: 'explained', id: message.id, output: await runExplain(input, stages) });
+      }
+    } else if (message.type === 'hash-file') {
+      const t0 = performance.now();
+      let last = 0;
+      const hex = await hashBlob(message.file, (done, total) => {
+        const t = performance.now();
+        if (t - last > 50 || done === total) {
+          last = t;
+          post({ type: 'progress', id: message.id, done, total });
+        }
+      });
+      post({ type: 'hashed', id: message.id, hex, ms: performance.now() - t0 });
+    }
+  } catch (error) {
+    post({ type: 'error', id: message.id, message: error instanceof Error ? error.message : String(error) });
+  }
+};

@@ -1,0 +1,198 @@
+/**
+ * What the page and the engine worker say to each other. Everything here is plain data (structured-clone safe): the
+ * worker returns view-models the components render as they are.
+ */
+
+import type { Comparison } from '../diff/compare';
+import type { Finding, Side, Verdict } from '../diagnose/types';
+import type { ClientLog } from '../sig/client-log/types';
+import type { SchemeId } from '../sig/registry';
+import type { RequestForm } from '../sig/request/pasted';
+import type { ServerError } from '../sig/server-error/types';
+import type { Problem, Span } from '../sig/types';
+import type { CanonicalPart } from '../sig/v4/canonical-request';
+import type { SigV4Settings } from '../sig/v4/settings';
+import type { KeyChainStep } from '../sig/v4/signing-key';
+import type { SigV4Mode } from '../sig/v4/types';
+
+/** Sign the request, or check the signature it carries. */
+export type Action = 'sign' | 'verify';
+
+/** A precomputed payload hash, for a body too large to keep in memory (a dropped file hashed in chunks). */
+export interface PayloadHashInput {
+  hex: string;
+  /** Where it came from, for notes: the file name. */
+  name: string;
+  size: number;
+}
+
+/** Everything one recompute needs; `auto` lets the worker choose from what was pasted. */
+export interface RunInput {
+  request: string;
+  serverError: string;
+  clientLog: string;
+  scheme: SchemeId | 'auto';
+  action: Action | 'auto';
+  location: SigV4Mode | 'auto';
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  /** Overrides; empty means read from the request. */
+  region: string;
+  service: string;
+  /** ISO 8601 signing time override; empty means read from the request (else `now`). */
+  time: string;
+  expires: number | null;
+  settings: Partial<SigV4Settings>;
+  /** The page's clock, ISO 8601: for requests with no date and for presigned URL expiry. */
+  now: string;
+  payloadHash?: PayloadHashInput;
+  /** Run the diagnosis too (slower; posted after the stages). */
+  explain: boolean;
+}
+
+/** Where a value shown in the form came from. */
+export interface Located {
+  value: string;
+  from: string;
+}
+
+/** What the worker recognised in the pasted request and what it chose. */
+export interface Seen {
+  form?: RequestForm;
+  /** One line per thing noticed: `raw HTTP request`, `signed with an Authorization header`, … */
+  facts: string[];
+  scheme: SchemeId;
+  schemeReason: string;
+  action: Action;
+  actionReason: string;
+  location: SigV4Mode;
+  region?: Located;
+  service?: Located;
+  time?: Located;
+  accessKeyId?: Located;
+  /** The raw HTTP the engine read, when the paste was another form (curl, HAR, URL). */
+  http?: string;
+}
+
+/** One line of the canonical request, labelled, with the spans of the paste it came from. */
+export interface CanonicalLineView {
+  part: CanonicalPart;
+  text: string;
+  name?: string;
+  sources: Span[];
+}
+
+/** One line of the string to sign, labelled. */
+export interface LabelledLine {
+  label: string;
+  text: string;
+}
+
+/** The stages of a signature, whether computed to sign or to verify. */
+export interface StagesView {
+  canonicalLines: CanonicalLineView[];
+  canonicalRequest: string;
+  canonicalRequestHash: string;
+  stringToSign: string;
+  stringToSignLines: LabelledLine[];
+  /** Empty when no secret was given. */
+  keyChain: KeyChainStep[];
+  signingKey?: string;
+  signature?: string;
+  credential: string;
+  amzDate: string;
+  signedHeaders: string[];
+  unsignedHeaders: { name: string; reason: string; sources: Span[] }[];
+  /** Header mode: the Authorization header value. */
+  authorization?: string;
+  /** Query mode: the presigned URL. */
+  url?: string;
+  /** The request as it should be sent (body cut at `SIGNED_REQUEST_LIMIT`). */
+  signedRequest?: string;
+  /** Characters of the body left out of `signedRequest`. */
+  signedRequestCut?: number;
+}
+
+/** What a signed request carries, when verifying. */
+export interface ProvidedView {
+  mode: SigV4Mode;
+  signature: string;
+  credential: string;
+  signedHeaders: string[];
+  /** Spans in the paste. */
+  signatureSources: Span[];
+}
+
+/** A presigned URL taken apart. */
+export interface PresignedView {
+  params: { name: string; value: string }[];
+  signedAt: string;
+  expiresIn?: number;
+  expiresAt?: string;
+  /** Seconds from `now` to expiry: negative once expired. */
+  remaining?: number;
+}
+
+/** The verdict shown as the badge, and why. */
+export interface VerdictView {
+  verdict: Verdict;
+  reason: string;
+}
+
+/** Which stage a diff is of. */
+export type DiffPart = 'canonical-request' | 'string-to-sign';
+
+/** Which side of a diff. */
+export type SideName = 'ours' | 'server' | 'client';
+
+/** One diff to show. */
+export interface DiffView {
+  id: string;
+  part: DiffPart;
+  left: SideName;
+  right: SideName;
+  comparison: Comparison;
+}
+
+/** A problem and which input it is about. */
+export interface InputProblem {
+  input: 'request' | 'serverError' | 'clientLog' | 'settings';
+  problem: Problem;
+}
+
+/** The stages, fast: posted first. */
+export interface RunOutput {
+  seen: Seen;
+  stages?: StagesView;
+  provided?: ProvidedView;
+  presigned?: PresignedView;
+  servers: ServerError[];
+  client?: ClientLog;
+  sides: { ours?: Side; server?: Side; client?: Side };
+  diffs: DiffView[];
+  verdict: VerdictView;
+  findings: Finding[];
+  problems: InputProblem[];
+  /** Whether the diagnosis ran (`findings` then come from it). */
+  explained: boolean;
+  timings: { stagesMs: number; explainMs?: number };
+}
+
+/** Page → worker. */
+export type ToWorker =
+  | {
+      type: 'run';
+      id: number;
+      input: RunInput;
+      /** UTF-8 of `input.request` when large, transferred. */ requestBytes?: ArrayBuffer;
+    }
+  | { type: 'hash-file'; id: number; file: Blob; name: string };
+
+/** Worker → page. */
+export type FromWorker =
+  | { type: 'stages'; id: number; output: RunOutput }
+  | { type: 'explained'; id: number; output: RunOutput }
+  | { type: 'progress'; id: number; done: number; total: number }
+  | { type: 'hashed'; id: number; hex: string; ms: number }
+  | { type: 'error'; id: number; message: string };

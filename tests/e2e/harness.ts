@@ -1,0 +1,108 @@
+/**
+ * What every browser test shares: the static server, Chromium, and a page that records every request it makes,
+ * every dialog and every page error, so that a test can assert nothing left the origin and nothing ran.
+ */
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium } from './browser';
+import { serveStatic, type StaticServer } from './static-server';
+
+/** Where screenshots go (git-ignored). */
+export const OUTPUT = join(import.meta.dirname, '../output');
+/** The site. */
+export const BUILD = join(import.meta.dirname, '../../build');
+
+/** A page and what it did. */
+export interface Watched {
+  context: BrowserContext;
+  page: Page;
+  requests: string[];
+  dialogs: string[];
+  errors: string[];
+}
+
+/** The server and browser for one test file. */
+export class Harness {
+  server!: StaticServer;
+  browser!: Browser;
+  #watched: Watched[] = [];
+
+  async start(): Promise<void> {
+    mkdirSync(OUTPUT, { recursive: true });
+    this.server = await serveStatic(BUILD);
+    this.browser = await launchChromium();
+  }
+
+  async stop(): Promise<void> {
+    await this.browser?.close();
+    await this.server?.close();
+  }
+
+  /** A fresh context and page that record requests (service worker and worker ones too), dialogs and errors. */
+  async open(options: BrowserContextOptions = {}, path = '/'): Promise<Watched> {
+    const context = await this.browser.newContext({ viewport: { width: 1400, height: 1000 }, ...options });
+    const page = await context.newPage();
+    const watched: Watched = { context, page, requests: [], dialogs: [], errors: [] };
+    context.on('request', (r) => watched.requests.push(r.url()));
+    page.on('dialog', (d) => {
+      watched.dialogs.push(`${d.type()}: ${d.message()}`);
+      void d.dismiss();
+    });
+    page.on('pageerror', (e) => watched.errors.push(e.message));
+    this.#watched.push(watched);
+    await page.goto(this.server.origin + path);
+    await ready(page);
+    return watched;
+  }
+
+  /** Every page opened so far, and empties the list. */
+  take(): Watched[] {
+    const all = this.#watched;
+    this.#watched = [];
+    return all;
+  }
+}
+
+/** Waits until the editors are mounted. */
+export async function ready(page: Page): Promise<void> {
+  await page.locator('[data-testid=request-editor][data-ready=true]').waitFor();
+}
+
+/** Replaces an editor's text the way a user's paste does: select all, then a paste event carrying the text. */
+export async function paste(
+  page: Page,
+  editor: 'request' | 'server' | 'client',
+  text: string,
+): Promise<void> {
+  const content = page.locator(`[data-testid=${editor}-editor] .cm-content`);
+  await content.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  if (text === '') {
+    await page.keyboard.press('Delete');
+    return;
+  }
+  await content.evaluate((el, pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** Waits until the engine has answered the newest run, diagnosis included. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('.stages')?.getAttribute('aria-busy') === 'false');
+}
+
+/** The text in an editor. */
+export function editorText(page: Page, editor: 'request' | 'server' | 'client'): Promise<string> {
+  return page
+    .locator(`[data-testid=${editor}-editor] .cm-content`)
+    .evaluate((el) => [...el.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\n'));
+}
+
+/** Saves a full-page screenshot to tests/output/NAME.png. */
+export async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,46 @@
+/**
+ * The debugger session: what it asks the worker, what it shares, what it keeps.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { DebuggerSession } from '../../src/lib/state/session.svelte';
+import { GENERIC_SETTINGS } from '../../src/lib/sig/v4/settings';
+
+describe('DebuggerSession', () => {
+  it('leaves the secret and session token out of a snapshot unless asked', () => {
+    const session = new DebuggerSession();
+    session.request = 'GET / HTTP/1.1\n\n';
+    session.secretAccessKey = 'secret';
+    session.sessionToken = 'token';
+    expect(session.snapshot(false)).not.toHaveProperty('secretAccessKey');
+    expect(session.snapshot(false)).not.toHaveProperty('sessionToken');
+    expect(session.snapshot(true)).toMatchObject({ secretAccessKey: 'secret', sessionToken: 'token' });
+  });
+
+  it('keeps the secret it has when a snapshot without one is loaded', () => {
+    const session = new DebuggerSession();
+    session.secretAccessKey = 'mine';
+    session.load({ request: 'GET /x HTTP/1.1\n\n', scheme: 'sigv4-s3' });
+    expect(session.secretAccessKey).toBe('mine');
+    expect(session.scheme).toBe('sigv4-s3');
+    expect(session.input.request).toBe('GET /x HTTP/1.1\n\n');
+  });
+
+  it('drops a setting override that equals the scheme default', () => {
+    const session = new DebuggerSession();
+    session.setSetting('normalizePath', false, GENERIC_SETTINGS.normalizePath);
+    expect(session.input.settings).toEqual({ normalizePath: false });
+    session.setSetting('normalizePath', true, GENERIC_SETTINGS.normalizePath);
+    expect(session.input.settings).toEqual({});
+  });
+
+  it('asks the worker for plain data, trimmed, with a dropped file’s hash', () => {
+    const session = new DebuggerSession();
+    session.region = ' eu-west-1 ';
+    session.bodyFile = { name: 'a.bin', size: 3, done: 3, hex: 'ab' };
+    const input = session.input;
+    expect(input.region).toBe('eu-west-1');
+    expect(input.payloadHash).toEqual({ hex: 'ab', name: 'a.bin', size: 3 });
+    expect(() => structuredClone(input)).not.toThrow();
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * The page's engine client: every run gets an id, and answers to any run but the newest are dropped.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { EngineClient, TRANSFER_AT } from '../../src/lib/worker/client';
+import type { FromWorker, RunInput, RunOutput, ToWorker } from '../../src/lib/worker/protocol';
+
+class FakeWorker {
+  sent: { message: ToWorker; transfer?: Transferable[] }[] = [];
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  postMessage(message: ToWorker, transfer?: Transferable[]) {
+    this.sent.push({ message, ...(transfer ? { transfer } : {}) });
+  }
+  answer(message: FromWorker) {
+    this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
+  }
+  terminate() {}
+}
+
+const INPUT = { request: 'GET / HTTP/1.1\nHost: x\n\n' } as RunInput;
+const output = (tag: string) => ({ verdict: { verdict: 'unknown', reason: tag } }) as RunOutput;
+
+function setup() {
+  const worker = new FakeWorker();
+  const heard: { phase: string; reason: string; id: number }[] = [];
+  const client = new EngineClient(
+    {
+      output: (phase, out, id) => heard.push({ phase, reason: out.verdict.reason, id }),
+      failed: (message) => heard.push({ phase: 'failed', reason: message, id: -1 }),
+    },
+    worker as unknown as Worker,
+  );
+  return { worker, heard, client };
+}
+
+describe('EngineClient', () => {
+  it('stamps each run with a new id', () => {
+    const { worker, client } = setup();
+    const a = client.run(INPUT);
+    const b = client.run(INPUT);
+    expect(b).toBeGreaterThan(a);
+    expect(worker.sent.map((s) => (s.message.type === 'run' ? s.message.id : 0))).toEqual([a, b]);
+  });
+
+  it('drops the answers of runs it has moved past, even when they arrive last', () => {
+    const { worker, heard, client } = setup();
+    const old = client.run(INPUT);
+    const latest = client.run(INPUT);
+    worker.answer({ type: 'stages', id: latest, output: output('new') });
+    worker.answer({ type: 'stages', id: old, output: output('old') });
+    worker.answer({ type: 'explained', id: old, output: output('old explained') });
+    worker.answer({ type: 'explained', id: latest, output: output('new explained') });
+    expect(heard).toEqual([
+      { phase: 'stages', reason: 'new', id: latest },
+      { phase: 'explained', reason: 'new explained', id: latest },
+    ]);
+  });
+
+  it('sends a large request as transferred bytes', () => {
+    const { worker, client } = setup();
+    client.run({ ...INPUT, request: 'x'.repeat(TRANSFER_AT + 1) });
+    const { message, transfer } = worker.sent[0]!;
+    expect(message.type === 'run' && message.input.request).toBe('');
+    expect(message.type === 'run' && message.requestBytes?.byteLength).toBe(TRANSFER_AT + 1);
+    expect(transfer).toHaveLength(1);
+  });
+
+  it('reports hashing progress and the hash of a file', async () => {
+    const { worker, client } = setup();
+    const progress: number[] = [];
+    const hashed = client.hashFile(new Blob(['abc']), 'a.txt', (done) => progress.push(done));
+    const id = worker.sent[0]!.message.id;
+    worker.answer({ type: 'progress', id, done: 3, total: 3 });
+    worker.answer({ type: 'hashed', id, hex: 'ba7816bf', ms: 1 });
+    expect(await hashed).toEqual({ hex: 'ba7816bf', ms: 1 });
+    expect(progress).toEqual([3]);
+  });
+});
