@@ -4,9 +4,9 @@
  */
 
 import { percentDecodeText } from '../sig/encoding';
-import { bodyBytesOf, findHeader, type HttpRequest } from '../sig/request/model';
+import { findHeader, type HttpRequest } from '../sig/request/model';
 import type { CanonicalRequest } from '../sig/v4/canonical-request';
-import { hashPayload } from '../sig/v4/payload-hash';
+import { bodyHashOf } from '../sig/v4/payload-hash';
 import type { SigV4Settings } from '../sig/v4/settings';
 import type { CredentialScope } from '../sig/v4/signing-key';
 import { parseHttpDate, toAmzDate } from '../sig/v4/time';
@@ -31,7 +31,7 @@ export async function contextFromPlan(
     query: plan.query.map((q) => ({ name: q.name, value: q.value })),
     headers: plan.headers.map((h) => ({ name: h.name, value: h.value })),
     payloadHash: plan.payloadHash,
-    bodyHash: await hashPayload(bodyBytesOf(request)),
+    bodyHash: await bodyHashOf(request),
     amzDate: plan.amzDate,
     scope: plan.scope,
     secret: plan.secretAccessKey,

@@ -20,7 +20,7 @@ import { sha256Hex } from '../sig/crypto';
 import { compareCanonicalRequests, compareStringsToSign } from './compare';
 import { contextFromCanonical, contextFromPlan } from './context';
 import { mistakeFindings } from './mistake-findings';
-import { requestFindings } from './request-findings';
+import { requestFindings, validityFindings } from './request-findings';
 import { parseS3V2StringToSign, s3V2Findings } from './s3-sigv2';
 import { searchMistakes } from './search';
 import { serverFindings } from './server-findings';
@@ -87,6 +87,7 @@ export async function explain(input: ExplainInput): Promise<Explanation> {
   // Our side: the request as sent, read the way its signature says it was signed.
   const http = out.request ? parseHttpRequest(out.request.http) : undefined;
   const secret = input.secretAccessKey ?? out.request?.hints.secretAccessKey;
+  if (http?.ok && input.payloadHash !== undefined) http.value.bodySha256 = input.payloadHash;
   const planned =
     http?.ok &&
     (http.value.headers.some((h) => /^authorization$/i.test(h.name)) ||
@@ -195,6 +196,9 @@ export async function explain(input: ExplainInput): Promise<Explanation> {
     out.verdict === 'mismatch'
   ) {
     out.findings.push(needsSecret(oursCr));
+  }
+  if (planned?.ok && input.now) {
+    out.findings.push(...validityFindings(planned.value.provided, planned.value.amzDate, input.now));
   }
   out.findings = dedupe(out.findings);
   return out;

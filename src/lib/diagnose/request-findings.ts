@@ -8,6 +8,7 @@ import { regionInHost } from '../sig/endpoint';
 import { findHeader, requestHost, type HttpRequest } from '../sig/request/model';
 import type { SigV4Settings } from '../sig/v4/settings';
 import { renderScope } from '../sig/v4/signing-key';
+import { parseAmzDate } from '../sig/v4/time';
 import type { ProvidedSignature } from '../sig/v4/verify';
 import type { Finding } from './types';
 
@@ -131,4 +132,48 @@ function scopeFindings(request: HttpRequest, provided: ProvidedSignature, amzDat
     });
   }
   return out;
+}
+
+/** S3 and most services accept a request time up to 15 minutes ahead of their clock. */
+const ALLOWED_SKEW_MS = 15 * 60 * 1000;
+
+/**
+ * A presigned URL past its expiry, or any request dated ahead of `now`, judged without a server reply. These
+ * come last: a reply pasted long after the request says what happened then, and expiry is judged now.
+ */
+export function validityFindings(provided: ProvidedSignature, amzDate: string, now: Date): Finding[] {
+  const signedAt = parseAmzDate(amzDate);
+  if (!signedAt) return [];
+  if (provided.mode === 'query' && provided.expires !== undefined && Number.isFinite(provided.expires)) {
+    const expiresAt = new Date(signedAt.getTime() + provided.expires * 1000);
+    if (now > expiresAt) {
+      return [
+        {
+          kind: 'clock',
+          component: 'timestamp',
+          name: 'x-amz-expires',
+          cause: 'url-expired',
+          message: `The presigned URL expired at ${expiresAt.toISOString()} (signed at ${signedAt.toISOString()}, valid for ${provided.expires} s); a server refuses it now.`,
+          fix: 'Make a new presigned URL, with a longer X-Amz-Expires if it must live longer (7 days at most).',
+          evidence: {
+            ours: `X-Amz-Date ${amzDate}, X-Amz-Expires ${provided.expires}`,
+            note: `Judged at ${now.toISOString()}.`,
+          },
+        },
+      ];
+    }
+  }
+  if (signedAt.getTime() - now.getTime() > ALLOWED_SKEW_MS) {
+    return [
+      {
+        kind: 'clock',
+        component: 'timestamp',
+        cause: 'not-yet-valid',
+        message: `The request is dated ${signedAt.toISOString()}, more than 15 minutes after now (${now.toISOString()}): the signer's clock runs fast.`,
+        fix: "Sync the signing machine's clock (NTP) and sign again.",
+        evidence: { ours: amzDate, note: `Judged at ${now.toISOString()}.` },
+      },
+    ];
+  }
+  return [];
 }

@@ -69,6 +69,8 @@ export interface ExplainInput {
   secretAccessKey?: string;
   accessKeyId?: string;
   sessionToken?: string;
+  /** The body's SHA-256 (hex), when it was computed elsewhere (a file hashed in slices). */
+  payloadHash?: string;
   settings?: Partial<SigV4Settings>;
   /** The time the user ran the diagnosis (for expiry); passed in, never read from the clock here. */
   now?: Date;

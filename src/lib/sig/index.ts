@@ -24,6 +24,8 @@ export interface SignTextInput {
   request: string;
   /** The body's bytes, when they are not the UTF-8 of the body in `request` (binary data, a dropped file). */
   body?: Uint8Array;
+  /** The body's SHA-256 (hex), when it was computed elsewhere (a file hashed in slices); wins over `body`. */
+  payloadHash?: string;
   credentials: Credentials;
   /** By default the paste's own (curl --aws-sigv4), else read off the host (`service.region.amazonaws.com`). */
   region?: string;
@@ -39,6 +41,8 @@ export interface VerifyTextInput {
   request: string;
   secretAccessKey: string;
   accessKeyId?: string;
+  /** The body's SHA-256 (hex), when it was computed elsewhere (a file hashed in slices). */
+  payloadHash?: string;
   settings?: Partial<SigV4Settings>;
 }
 
@@ -79,6 +83,7 @@ export async function signText(input: SignTextInput): Promise<Result<SigV4Trace>
   const { pasted, request, settings } = prepared.value;
   const problems = [...prepared.problems];
   if (input.body) request.bodyBytes = input.body;
+  if (input.payloadHash !== undefined) request.bodySha256 = input.payloadHash;
   let region = input.region ?? pasted.hints.region;
   let service = input.service ?? pasted.hints.service;
   if (region === undefined || service === undefined) {
@@ -127,6 +132,7 @@ export async function verifyText(input: VerifyTextInput): Promise<Result<SigV4Ve
   const prepared = prepare(input.scheme, input.request, input.settings);
   if (!prepared.ok) return prepared;
   const { pasted, request, settings } = prepared.value;
+  if (input.payloadHash !== undefined) request.bodySha256 = input.payloadHash;
   const verified = await verifyV4({
     request,
     secretAccessKey: input.secretAccessKey,

@@ -46,29 +46,6 @@ const FORM_NAMES = {
 
 const STS_LABELS = ['Algorithm', 'Request date', 'Credential scope', 'Hash of the canonical request'];
 
-/**
- * Adds `x-amz-content-sha256: hex` at the end of the header block, and a mapper that takes spans in the result
- * back to the text given: spans in the added line map to nothing, spans after it move back.
- */
-function withPayloadHash(http: string, hex: string, map: SpanMapper): { text: string; map: SpanMapper } {
-  const eol = http.includes('\r\n') ? '\r\n' : '\n';
-  const blank = /\r?\n\r?\n/.exec(http);
-  const at = blank ? blank.index : http.replace(/\s*$/, '').length;
-  const line = eol + `x-amz-content-sha256: ${hex}`;
-  const text = blank ? http.slice(0, at) + line + http.slice(at) : http.slice(0, at) + line + eol + eol;
-  const back: SpanMapper = (spans) =>
-    map(
-      spans.flatMap((s) =>
-        s.end <= at
-          ? [s]
-          : s.start >= at + line.length
-            ? [{ start: s.start - line.length, end: s.end - line.length }]
-            : [],
-      ),
-    );
-  return { text, map: back };
-}
-
 function stagesView(stages: SignatureStages, map: SpanMapper, hasSecret: boolean): StagesView {
   const view: StagesView = {
     canonicalLines: stages.canonicalRequestLines.map((l) => ({
@@ -303,36 +280,23 @@ export async function runStages(input: RunInput): Promise<RunOutput> {
   const hasSecret = secret !== '';
   let matched: boolean | undefined;
   if (!blank) {
-    let signable = http;
+    const payloadHash = input.payloadHash ? { payloadHash: input.payloadHash.hex } : {};
     if (input.payloadHash) {
-      if (request && request.headers.some((h) => h.name.toLowerCase() === 'x-amz-content-sha256')) {
-        problems.push({
-          input: 'request',
-          problem: {
-            kind: 'payload-hash-ignored',
-            severity: 'warning',
-            message: `The request carries x-amz-content-sha256 already; the hash of ${input.payloadHash.name} is not used.`,
-          },
-        });
-      } else {
-        const added = withPayloadHash(http, input.payloadHash.hex, map);
-        signable = added.text;
-        map = added.map;
-        problems.push({
-          input: 'request',
-          problem: {
-            kind: 'payload-hash-file',
-            severity: 'note',
-            message: `The body is ${input.payloadHash.name} (${input.payloadHash.size.toLocaleString('en')} bytes); its SHA-256 is passed as x-amz-content-sha256.`,
-          },
-        });
-      }
+      problems.push({
+        input: 'request',
+        problem: {
+          kind: 'payload-hash-file',
+          severity: 'note',
+          message: `The body is ${input.payloadHash.name} (${input.payloadHash.size.toLocaleString('en')} bytes); its SHA-256 was computed in slices and stands in for the body.`,
+        },
+      });
     }
     const settings = input.settings;
     if (action === 'verify') {
       const verified = await verifyText({
         scheme,
-        request: signable,
+        request: http,
+        ...payloadHash,
         secretAccessKey: secret,
         ...(input.accessKeyId ? { accessKeyId: input.accessKeyId } : {}),
         settings,
@@ -373,7 +337,8 @@ export async function runStages(input: RunInput): Promise<RunOutput> {
       const signed = await signText({
         scheme,
         mode: location,
-        request: signable,
+        request: http,
+        ...payloadHash,
         credentials: {
           accessKeyId,
           secretAccessKey: secret,
@@ -497,6 +462,7 @@ export async function runExplain(input: RunInput, stages: RunOutput): Promise<Ru
     ...(input.secretAccessKey ? { secretAccessKey: input.secretAccessKey } : {}),
     ...(input.accessKeyId ? { accessKeyId: input.accessKeyId } : {}),
     ...(input.sessionToken ? { sessionToken: input.sessionToken } : {}),
+    ...(input.payloadHash ? { payloadHash: input.payloadHash.hex } : {}),
     settings: input.settings,
     now: new Date(input.now),
   });

@@ -51,6 +51,11 @@ export interface HttpRequest {
   bodySpan: Span;
   /** The body's bytes when they are not the UTF-8 of `body` (a binary upload, a dropped file). */
   bodyBytes?: Uint8Array;
+  /**
+   * The body's SHA-256 (lower-case hex) when it was computed elsewhere: a file too large to hold, hashed in
+   * slices. Used wherever the body would be hashed.
+   */
+  bodySha256?: string;
 }
 
 /** The bytes a request's payload hash covers. */

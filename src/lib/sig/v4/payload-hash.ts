@@ -4,6 +4,7 @@
  */
 
 import { sha256Hex } from '../crypto';
+import { bodyBytesOf, type HttpRequest } from '../request/model';
 
 /** The literal S3 accepts instead of a payload hash. */
 export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
@@ -24,4 +25,11 @@ export const PAYLOAD_LITERALS: readonly string[] = [
 /** Lower-case hex SHA-256 of a body (text as UTF-8); the empty body's hash is known without hashing. */
 export function hashPayload(body: string | Uint8Array): Promise<string> {
   return body.length === 0 ? Promise.resolve(EMPTY_SHA256) : sha256Hex(body);
+}
+
+/** The SHA-256 of a request's body: the one given with the request, else computed from its bytes. */
+export function bodyHashOf(request: Pick<HttpRequest, 'body' | 'bodyBytes' | 'bodySha256'>): Promise<string> {
+  return request.bodySha256 !== undefined
+    ? Promise.resolve(request.bodySha256)
+    : hashPayload(bodyBytesOf(request));
 }

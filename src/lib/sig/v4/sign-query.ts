@@ -5,14 +5,14 @@
  */
 
 import { percentDecodeText, uriEncode } from '../encoding';
-import { bodyBytesOf, findHeader, requestHost } from '../request/model';
+import { findHeader, requestHost } from '../request/model';
 import { parseQueryString, renderQueryString } from '../request/query';
 import { lineEndingOf, renderRequest } from '../request/render';
 import { fail, ok, problem, type Problem, type Result } from '../types';
 import type { WireQueryPair } from './canonical-query';
 import { computeStages, type SignatureStages } from './compute';
 import { selectSignedHeaders, type WorkingHeader } from './header-selection';
-import { hashPayload, UNSIGNED_PAYLOAD } from './payload-hash';
+import { bodyHashOf, UNSIGNED_PAYLOAD } from './payload-hash';
 import { resolveRequestTime } from './request-time';
 import { scopeOf } from './signing-key';
 import { ALGORITHM } from './string-to-sign';
@@ -139,7 +139,7 @@ export async function signQuery(input: SigV4Input): Promise<Result<SigV4Trace>> 
   if (settings.payload === 'unsigned') payloadHash = UNSIGNED_PAYLOAD;
   else if (settings.payload === 'auto' && sentHash !== undefined) payloadHash = percentDecodeText(sentHash);
   else if (settings.payload === 'auto' && settings.presignedPayloadUnsigned) payloadHash = UNSIGNED_PAYLOAD;
-  else payloadHash = await hashPayload(bodyBytesOf(request));
+  else payloadHash = await bodyHashOf(request);
 
   const stages = computeStages({
     method: request.method,

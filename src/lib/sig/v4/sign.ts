@@ -4,14 +4,14 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html
  */
 
-import { bodyBytesOf, findHeader } from '../request/model';
+import { findHeader } from '../request/model';
 import { parseQueryString } from '../request/query';
 import { lineEndingOf, renderRequest } from '../request/render';
 import { fail, ok, problem, type Problem, type Result } from '../types';
 import { renderAuthorization } from './authorization';
 import { computeStages, type SignatureStages } from './compute';
 import { selectSignedHeaders, spansOf, type WorkingHeader } from './header-selection';
-import { hashPayload, UNSIGNED_PAYLOAD } from './payload-hash';
+import { bodyHashOf, UNSIGNED_PAYLOAD } from './payload-hash';
 import { resolveRequestTime } from './request-time';
 import { signQuery } from './sign-query';
 import { scopeOf } from './signing-key';
@@ -88,7 +88,7 @@ async function signHeader(input: SigV4Input): Promise<Result<SigV4Trace>> {
   if (settings.payload === 'unsigned') payloadHash = UNSIGNED_PAYLOAD;
   else if (settings.payload === 'auto' && sentHash) payloadHash = sentHash.value;
   else {
-    payloadHash = await hashPayload(bodyBytesOf(request));
+    payloadHash = await bodyHashOf(request);
     payloadSources = [request.bodySpan];
   }
   if (sentHash && sentHash.value !== payloadHash) {

@@ -6,14 +6,14 @@
 
 import { timingSafeEqual } from '../crypto';
 import { percentDecodeText } from '../encoding';
-import { bodyBytesOf, findHeader, type HttpRequest } from '../request/model';
+import { findHeader, type HttpRequest } from '../request/model';
 import { parseQueryString } from '../request/query';
 import { fail, ok, problem, type Problem, type Result, type Span } from '../types';
 import { parseAuthorization, parseCredential, type Credential } from './authorization';
 import type { HeaderField } from './canonical-headers';
 import type { WireQueryPair } from './canonical-query';
 import { computeStages, type SignatureStages, type SigningPlan } from './compute';
-import { hashPayload, UNSIGNED_PAYLOAD } from './payload-hash';
+import { bodyHashOf, UNSIGNED_PAYLOAD } from './payload-hash';
 import { resolveRequestTime } from './request-time';
 import { QUERY_AUTH } from './sign-query';
 import type { SigV4Settings } from './settings';
@@ -214,7 +214,7 @@ export async function planVerification(input: SigV4VerifyInput): Promise<Result<
   else if (settings.payload === 'auto' && sentHash !== undefined) payloadHash = percentDecodeText(sentHash);
   else if (settings.payload === 'auto' && provided.mode === 'query' && settings.presignedPayloadUnsigned)
     payloadHash = UNSIGNED_PAYLOAD;
-  else payloadHash = await hashPayload(bodyBytesOf(request));
+  else payloadHash = await bodyHashOf(request);
 
   const plan: SigningPlan = {
     method: request.method,
