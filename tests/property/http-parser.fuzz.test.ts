@@ -224,6 +224,18 @@ function checkParse(source: string): void {
     expectInside(r.querySpan, source, 'query');
     expect(source.slice(r.querySpan!.start, r.querySpan!.end)).toBe(r.query);
   }
+  for (const segment of r.segments) {
+    expectInside(segment.span, source, 'path segment');
+    expect(source.slice(segment.span.start, segment.span.end)).toBe(segment.text);
+  }
+  expect(r.segments.map((s) => s.text).join('/')).toBe(
+    r.path.replace(/^\//, '') || (r.path === '/' ? '' : r.path),
+  );
+  for (const param of r.params) {
+    expectInside(param.span, source, 'query pair');
+    const text = source.slice(param.span.start, param.span.end);
+    expect(text).toBe(param.value === null ? param.name : `${param.name}=${param.value}`);
+  }
   expectInside(r.bodySpan, source, 'body');
   expect(r.bodySpan.end).toBe(source.length);
   expect(source.slice(r.bodySpan.start)).toBe(r.body);

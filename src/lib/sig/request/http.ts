@@ -4,7 +4,8 @@
  */
 
 import { fail, ok, problem, type Problem, type Result, type Span } from '../types';
-import type { Header, HttpRequest } from './model';
+import { pathSegments, type Header, type HttpRequest } from './model';
+import { parseQueryString } from './query';
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const HTTP_VERSION = /^HTTP\/\d(\.\d)?$/;
@@ -239,7 +240,9 @@ export function parseHttpRequest(source: string): Result<HttpRequest> {
     ...requestLine,
     path: parts.path,
     pathSpan,
+    segments: parts.pathLength === 0 ? [] : pathSegments(parts.path, pathSpan.start),
     query: parts.query,
+    params: parts.query === null ? [] : parseQueryString(parts.query, t + parts.queryStart),
     headers,
     body: source.slice(bodyStart),
     bodySpan: { start: bodyStart, end: source.length },

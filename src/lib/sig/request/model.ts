@@ -25,6 +25,12 @@ export interface QueryParam {
   span: Span;
 }
 
+/** One segment of a path as on the wire. */
+export interface PathSegment {
+  text: string;
+  span: Span;
+}
+
 /** An HTTP/1.1 request as on the wire: path and query kept exactly as written. */
 export interface HttpRequest {
   /** The text the spans point into. */
@@ -41,9 +47,13 @@ export interface HttpRequest {
   /** The path exactly as on the wire, `/` when the target had none. */
   path: string;
   pathSpan: Span;
+  /** Each `/`-separated segment of the path as on the wire (after the leading `/`), with its span. */
+  segments: PathSegment[];
   /** The query string after `?`, exactly as on the wire, or `null` when there was no `?`. */
   query: string | null;
   querySpan?: Span;
+  /** The query's pairs as on the wire, each with its span. */
+  params: QueryParam[];
   httpVersion: string;
   headers: Header[];
   /** The body as text: everything after the blank line that ends the headers. */
@@ -78,4 +88,17 @@ export function findHeader(request: Pick<HttpRequest, 'headers'>, name: string):
 /** The host the request is for: its `Host` header, else the authority of an absolute-form target. */
 export function requestHost(request: HttpRequest): string | undefined {
   return findHeader(request, 'host')?.value ?? request.authority;
+}
+
+/** Splits a wire path into its segments; `offset` is where the path starts in the source. */
+export function pathSegments(path: string, offset: number): PathSegment[] {
+  const segments: PathSegment[] = [];
+  let start = path.startsWith('/') ? 1 : 0;
+  while (start <= path.length && path !== '' && path !== '/') {
+    let end = path.indexOf('/', start);
+    if (end < 0) end = path.length;
+    segments.push({ text: path.slice(start, end), span: { start: offset + start, end: offset + end } });
+    start = end + 1;
+  }
+  return segments;
 }

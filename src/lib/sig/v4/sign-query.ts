@@ -6,7 +6,7 @@
 
 import { percentDecodeText, uriEncode } from '../encoding';
 import { findHeader, requestHost } from '../request/model';
-import { parseQueryString, renderQueryString } from '../request/query';
+import { renderQueryString } from '../request/query';
 import { lineEndingOf, renderRequest } from '../request/render';
 import { fail, ok, problem, type Problem, type Result } from '../types';
 import type { WireQueryPair } from './canonical-query';
@@ -66,8 +66,7 @@ function upsertParam(params: WorkingParam[], name: string, value: string, notes:
 export async function signQuery(input: SigV4Input): Promise<Result<SigV4Trace>> {
   const { request, credentials, settings } = input;
   const notes: Problem[] = [];
-  const params: WorkingParam[] =
-    request.query === null ? [] : parseQueryString(request.query, request.querySpan!.start);
+  const params: WorkingParam[] = request.params.map((p) => ({ ...p }));
   const oldSignature = params.findIndex((p) => sameName(p.name, QUERY_AUTH.signature));
   if (oldSignature >= 0) {
     notes.push(

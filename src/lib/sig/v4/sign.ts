@@ -5,7 +5,6 @@
  */
 
 import { findHeader } from '../request/model';
-import { parseQueryString } from '../request/query';
 import { lineEndingOf, renderRequest } from '../request/render';
 import { fail, ok, problem, type Problem, type Result } from '../types';
 import { renderAuthorization } from './authorization';
@@ -122,7 +121,7 @@ async function signHeader(input: SigV4Input): Promise<Result<SigV4Trace>> {
     methodSources: [request.methodSpan],
     wirePath: request.path,
     pathSources: [request.pathSpan],
-    query: request.query === null ? [] : parseQueryString(request.query, request.querySpan!.start),
+    query: request.params,
     headers: signed,
     payloadHash,
     payloadSources,

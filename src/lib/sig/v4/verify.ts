@@ -7,7 +7,6 @@
 import { timingSafeEqual } from '../crypto';
 import { percentDecodeText } from '../encoding';
 import { findHeader, type HttpRequest } from '../request/model';
-import { parseQueryString } from '../request/query';
 import { fail, ok, problem, type Problem, type Result, type Span } from '../types';
 import { parseAuthorization, parseCredential, type Credential } from './authorization';
 import type { HeaderField } from './canonical-headers';
@@ -74,7 +73,7 @@ export function readProvidedSignature(request: HttpRequest): Result<ProvidedSign
       signedHeadersSpan: a.spans.signedHeaders,
     });
   }
-  const params = request.query === null ? [] : parseQueryString(request.query, request.querySpan!.start);
+  const params = request.params;
   const get = (name: string) => params.find((p) => sameName(p.name, name));
   const signature = get(QUERY_AUTH.signature);
   if (!signature) {
@@ -159,8 +158,7 @@ export async function planVerification(input: SigV4VerifyInput): Promise<Result<
       ),
     );
   }
-  const params: WireQueryPair[] =
-    request.query === null ? [] : parseQueryString(request.query, request.querySpan!.start);
+  const params: WireQueryPair[] = request.params;
   // The signature is never signed; a token added after signing (signSessionToken off) is not either.
   const query = params.filter(
     (p) =>
