@@ -5,7 +5,7 @@
  *    card (its data-run attribute changes after the new stages render). Target: median ≤ 16 ms.
  *  - first render on localhost: navigation to the editor being ready, first contentful paint, and, for a share
  *    link, navigation to the first stages rendered.
- * Run with `npm run bench:ui` after `npm run build`.
+ * Prints one JSON object. `npm run bench` runs it after the engine bench (building first when needed).
  */
 
 import { existsSync } from 'node:fs';
@@ -46,7 +46,7 @@ function stats(samples: number[]): { median: number; p90: number; min: number; m
   return { median: at(0.5), p90: at(0.9), min: s[0]!, max: s[s.length - 1]! };
 }
 
-const fmt = (n: number) => `${n.toFixed(1)} ms`;
+const round = (n: number) => Math.round(n * 10) / 10;
 
 async function main(): Promise<void> {
   if (!existsSync(join(BUILD, 'index.html')))
@@ -94,10 +94,6 @@ async function main(): Promise<void> {
     );
     await context.close();
     const k = stats(samples);
-    console.log(`request: ${request.length} characters, ${samples.length} keystrokes`);
-    console.log(
-      `keystroke → signature card updated: median ${fmt(k.median)}, p90 ${fmt(k.p90)}, min ${fmt(k.min)}, max ${fmt(k.max)} (target median ≤ 16 ms)`,
-    );
 
     // ---- first render
     const link = await encodeShare({
@@ -144,10 +140,29 @@ async function main(): Promise<void> {
     const r = stats(ready);
     const f = stats(fcp);
     const s = stats(firstStages);
-    console.log(`first contentful paint: median ${fmt(f.median)} (min ${fmt(f.min)}, max ${fmt(f.max)})`);
-    console.log(`navigation → editor ready: median ${fmt(r.median)} (min ${fmt(r.min)}, max ${fmt(r.max)})`);
+    const ms = (x: { median: number; min: number; max: number; p90?: number }) => ({
+      median: round(x.median),
+      ...(x.p90 !== undefined ? { p90: round(x.p90) } : {}),
+      min: round(x.min),
+      max: round(x.max),
+    });
     console.log(
-      `share link → first stages rendered: median ${fmt(s.median)} (min ${fmt(s.min)}, max ${fmt(s.max)})`,
+      JSON.stringify(
+        {
+          unit: 'milliseconds, built page on localhost in Chromium',
+          keystrokeToStages: {
+            request: `${request.length} characters`,
+            keystrokes: samples.length,
+            ...ms(k),
+            targetMedian: 16,
+          },
+          firstContentfulPaint: ms(f),
+          navigationToEditorReady: ms(r),
+          shareLinkToFirstStages: ms(s),
+        },
+        null,
+        2,
+      ),
     );
   } finally {
     await browser.close();
