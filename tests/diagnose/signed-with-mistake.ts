@@ -3,15 +3,19 @@
  * it in transit, and write the server's SignatureDoesNotMatch reply for what it received.
  */
 
-import { hmacWithKey, sha256Hex, toHex } from '../../src/lib/sig/crypto';
+import { hmacWithKey, toHex } from '../../src/lib/sig/crypto';
 import { contextFromPlan } from '../../src/lib/diagnose/context';
-import type { Variant } from '../../src/lib/diagnose/variant';
-import { variantCanonical, variantSecret } from '../../src/lib/diagnose/variant';
+import {
+  variantCanonical,
+  variantSecret,
+  variantStringToSign,
+  type Variant,
+} from '../../src/lib/diagnose/variant';
 import { signText, type SchemeId } from '../../src/lib/sig/index';
 import { parseHttpRequest } from '../../src/lib/sig/request/http';
 import { findScheme } from '../../src/lib/sig/registry';
 import { resolveSettings } from '../../src/lib/sig/v4/settings';
-import { deriveSigningKey, renderScope } from '../../src/lib/sig/v4/signing-key';
+import { deriveSigningKey } from '../../src/lib/sig/v4/signing-key';
 import { planVerification } from '../../src/lib/sig/v4/verify';
 
 /** The test credentials (the AWS documentation's example secret). */
@@ -37,13 +41,7 @@ export async function serverView(scheme: SchemeId, signedRequest: string) {
   const planned = await plan(scheme, signedRequest);
   const ctx = await contextFromPlan(planned.request, planned.value);
   const canonical = variantCanonical(ctx, {});
-  const stringToSign = [
-    'AWS4-HMAC-SHA256',
-    canonical.amzDate,
-    renderScope(canonical.scope),
-    await sha256Hex(canonical.text),
-  ].join('\n');
-  return { canonicalRequest: canonical.text, stringToSign, ctx };
+  return { canonicalRequest: canonical.text, stringToSign: variantStringToSign(canonical), ctx };
 }
 
 async function plan(scheme: SchemeId, signedRequest: string) {
@@ -68,21 +66,10 @@ export async function resignWithMistake(
   const right = variantCanonical(ctx, {});
   const wrong = variantCanonical(ctx, variant);
   const secret = variantSecret(ctx.secret, variant);
-  const stringToSign = [
-    'AWS4-HMAC-SHA256',
-    wrong.amzDate,
-    renderScope(wrong.scope),
-    await sha256Hex(wrong.text),
-  ].join('\n');
+  const stringToSign = variantStringToSign(wrong);
   const key = deriveSigningKey(secret, wrong.scope);
   const signature = toHex(hmacWithKey(key.key, stringToSign));
-  const rightSts = [
-    'AWS4-HMAC-SHA256',
-    right.amzDate,
-    renderScope(right.scope),
-    await sha256Hex(right.text),
-  ].join('\n');
-  if (stringToSign === rightSts && secret === ctx.secret) return undefined;
+  if (stringToSign === variantStringToSign(right) && secret === ctx.secret) return undefined;
   return signedRequest.replace(/Signature=[0-9a-f]{64}/, `Signature=${signature}`);
 }
 

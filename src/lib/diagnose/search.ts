@@ -4,10 +4,16 @@
  * another region or service, then pairs of the common mistakes.
  */
 
-import { hmacWithKey, sha256HexNow, toHex } from '../sig/crypto';
+import { hmacWithKey, toHex } from '../sig/crypto';
 import { deriveSigningKey, renderScope } from '../sig/v4/signing-key';
 import { MISTAKES, REGIONS, SERVICES, type Mistake } from './catalogue';
-import { variantCanonical, variantSecret, type Variant, type VariantContext } from './variant';
+import {
+  variantCanonical,
+  variantSecret,
+  variantStringToSign,
+  type Variant,
+  type VariantContext,
+} from './variant';
 
 /** What the client produced, to be reproduced. */
 export interface SearchTarget {
@@ -96,10 +102,7 @@ export async function searchMistakes(
             ? { mistakes, canonicalRequest: canonical.text, stringToSign: '' }
             : undefined;
         }
-        const hash = sha256HexNow(canonical.text);
-        const stringToSign = ['AWS4-HMAC-SHA256', canonical.amzDate, renderScope(canonical.scope), hash].join(
-          '\n',
-        );
+        const stringToSign = variantStringToSign(canonical);
         const key = deriveSigningKey(secret, canonical.scope);
         const signature = toHex(hmacWithKey(key.key, stringToSign));
         return signature === target.signature

@@ -8,7 +8,9 @@ import { isUnreserved, percentDecode } from '../sig/encoding';
 import { normalizePathSegments } from '../sig/v4/canonical-path';
 import { canonicalHeaderValue } from '../sig/v4/canonical-headers';
 import type { SigV4Settings } from '../sig/v4/settings';
-import type { CredentialScope } from '../sig/v4/signing-key';
+import { renderScope, type CredentialScope } from '../sig/v4/signing-key';
+import { ALGORITHM, renderStringToSign } from '../sig/v4/string-to-sign';
+import { sha256HexNow } from '../sig/crypto';
 
 /** How a client's canonicalization departs from the scheme's. Every field left out means "as the scheme says". */
 export interface Variant {
@@ -190,4 +192,18 @@ export function variantSecret(secret: string, v: Variant): string {
     default:
       return secret;
   }
+}
+
+/** The string to sign of a variant's canonical request. */
+export function variantStringToSign(canonical: {
+  text: string;
+  amzDate: string;
+  scope: CredentialScope;
+}): string {
+  return renderStringToSign({
+    algorithm: ALGORITHM,
+    requestDateTime: canonical.amzDate,
+    credentialScope: renderScope(canonical.scope),
+    canonicalRequestHash: sha256HexNow(canonical.text),
+  });
 }

@@ -1,0 +1,19 @@
+/**
+ * What every step of an explanation reads: the input, the explanation so far, the scheme's settings, and the
+ * server's expected canonical request and string to sign when its reply carried them.
+ */
+
+import type { CanonicalRequest } from '../sig/v4/canonical-request';
+import type { SigV4Settings } from '../sig/v4/settings';
+import type { StringToSign } from '../sig/v4/string-to-sign';
+import type { Explanation, ExplainInput } from './types';
+
+/** The shared state of one explanation. */
+export interface Setting {
+  input: ExplainInput;
+  out: Explanation;
+  settings: SigV4Settings;
+  s3: boolean;
+  serverCr?: CanonicalRequest;
+  serverSts?: StringToSign;
+}
