@@ -2,6 +2,7 @@
  * Finding and starting Chromium for the browser tests: CHROME_PATH, else Debian's chromium, else Chrome.
  */
 
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -26,6 +27,21 @@ export function findChromium(): string {
     );
   }
   return found;
+}
+
+/**
+ * Finds Chromium, installing Debian's `chromium` package first when none is there and this process may (root,
+ * with apt-get); otherwise the error of `findChromium` says what to do.
+ */
+export function ensureChromium(): string {
+  const missing = !process.env.CHROME_PATH && !CANDIDATES.some((p) => existsSync(p));
+  if (missing && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log("e2e: no Chromium found; installing Debian's chromium with apt-get");
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+  }
+  return findChromium();
 }
 
 /**
