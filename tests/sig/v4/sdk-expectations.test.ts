@@ -186,7 +186,28 @@ const botocore = readVectorJson<{
   cases: BotocoreCase[];
 }>('sigv4', 'botocore-sigv4.json');
 
+/**
+ * botocore cases not run, and why: presign-spaces and presign-form-content-type-not-signed test botocore's
+ * request serializer (a `data` dict written into the query; a form Content-Type deleted when the body moves into
+ * the query), which happen before signing; sigscope signs the request as pasted.
+ */
+const BOTOCORE_NOT_RUN = ['presign-spaces', 'presign-form-content-type-not-signed'];
+
 describe('botocore presign and canonical query', () => {
+  it('runs every case but the ones listed above', () => {
+    const run = [
+      'presign-no-params',
+      's3-presign',
+      'presign-json-bytes-body',
+      'presign-operation-params-first',
+      'presign-security-token',
+      'canonical-query-cloudsearch',
+      's3-canonical-query-utf8',
+      's3-blocklisted-headers',
+    ];
+    expect(botocore.cases.map((c) => c.id).sort()).toEqual([...run, ...BOTOCORE_NOT_RUN].sort());
+  });
+
   const byId = (id: string) => botocore.cases.find((c) => c.id === id)!;
   const base = (
     scheme: 'sigv4' | 'sigv4-s3',
