@@ -26,10 +26,11 @@ export function diffLines(left: string, right: string): DiffLine[] {
     if (i < a.length && j < b.length && a[i] === b[j]) {
       out.push({ op: ' ', text: a[i++]! });
       j++;
-    } else if (j < b.length && (i === a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-      out.push({ op: '+', text: b[j++]! });
-    } else {
+    } else if (i < a.length && (j === b.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
+      // What was removed comes before what replaced it, as in a unified diff.
       out.push({ op: '-', text: a[i++]! });
+    } else {
+      out.push({ op: '+', text: b[j++]! });
     }
   }
   return out;
