@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_REQUESTS, FIXTURE_SECRET } from '../../src/lib/examples/fixture-requests';
+import { EMPTY_SNAPSHOT } from '../../src/lib/state/snapshot';
 import type { RunInput } from '../../src/lib/worker/protocol';
 import { readTime, runExplain, runStages, SIGNED_REQUEST_LIMIT } from '../../src/lib/worker/run';
 import { serverFixture } from './fixtures';
@@ -14,25 +15,8 @@ const VECTORS = join(import.meta.dirname, '../vectors');
 const NOW = '2024-01-15T12:00:30Z';
 
 function input(over: Partial<RunInput>): RunInput {
-  return {
-    request: '',
-    serverError: '',
-    clientLog: '',
-    scheme: 'auto',
-    action: 'auto',
-    location: 'auto',
-    accessKeyId: '',
-    secretAccessKey: '',
-    sessionToken: '',
-    region: '',
-    service: '',
-    time: '',
-    expires: null,
-    settings: {},
-    now: NOW,
-    explain: true,
-    ...over,
-  };
+  const blank = { ...EMPTY_SNAPSHOT, settings: {}, secretAccessKey: '', sessionToken: '' };
+  return { ...blank, now: NOW, explain: true, ...over };
 }
 
 async function run(over: Partial<RunInput>) {

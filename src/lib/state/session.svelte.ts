@@ -69,21 +69,15 @@ export class DebuggerSession {
 
   /** What the worker is asked to compute: reading this tracks every input. */
   get input(): RunInput {
+    const s = this.snapshot(false);
     const input: RunInput = {
-      request: this.request,
-      serverError: this.serverError,
-      clientLog: this.clientLog,
-      scheme: this.scheme,
-      action: this.action,
-      location: this.location,
-      accessKeyId: this.accessKeyId.trim(),
+      ...s,
+      accessKeyId: s.accessKeyId.trim(),
       secretAccessKey: this.secretAccessKey.trim(),
       sessionToken: this.sessionToken.trim(),
-      region: this.region.trim(),
-      service: this.service.trim(),
-      time: this.time.trim(),
-      expires: this.expires,
-      settings: $state.snapshot(this.settings),
+      region: s.region.trim(),
+      service: s.service.trim(),
+      time: s.time.trim(),
       now: this.now,
       explain: true,
     };

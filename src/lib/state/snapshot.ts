@@ -5,25 +5,18 @@
 
 import { findScheme, type SchemeId } from '../sig/registry';
 import { GENERIC_SETTINGS, UNSIGNED_HEADER_PROFILES, type SigV4Settings } from '../sig/v4/settings';
-import type { SigV4Mode } from '../sig/v4/types';
-import type { Action } from '../worker/protocol';
+import type { RunInput } from '../worker/protocol';
 
-/** Everything the page's inputs hold. Secrets are present only when the user chose to include them. */
-export interface SessionSnapshot {
-  request: string;
-  serverError: string;
-  clientLog: string;
-  scheme: SchemeId | 'auto';
-  action: Action | 'auto';
-  location: SigV4Mode | 'auto';
-  accessKeyId: string;
+/**
+ * Everything the page's inputs hold: what a run is asked, less what the page adds itself (its clock, a dropped
+ * file's hash, whether to diagnose). Secrets are present only when the user chose to include them.
+ */
+export interface SessionSnapshot extends Omit<
+  RunInput,
+  'secretAccessKey' | 'sessionToken' | 'now' | 'payloadHash' | 'explain'
+> {
   secretAccessKey?: string;
   sessionToken?: string;
-  region: string;
-  service: string;
-  time: string;
-  expires: number | null;
-  settings: Partial<SigV4Settings>;
 }
 
 /** A snapshot of a page with nothing in it. */

@@ -5,26 +5,14 @@
 
 import { inferEndpoint } from '../sig/endpoint';
 import { percentDecodeText } from '../sig/encoding';
-import type { SchemeId } from '../sig/registry';
 import { findHeader, requestHost, type HttpRequest } from '../sig/request/model';
 import type { RequestForm, SigningHints } from '../sig/request/pasted';
 import { parseQueryString } from '../sig/request/query';
 import type { SigV4Mode } from '../sig/v4/types';
-import type { Action, Located } from './protocol';
+import type { Action, Seen } from './protocol';
 
-/** What was chosen, and why, in words the page shows. */
-export interface Detection {
-  scheme: SchemeId;
-  schemeReason: string;
-  action: Action;
-  actionReason: string;
-  location: SigV4Mode;
-  region?: Located;
-  service?: Located;
-  time?: Located;
-  accessKeyId?: Located;
-  facts: string[];
-}
+/** What was chosen, and why, in words the page shows: `Seen` less the paste's form and the HTTP read from it. */
+export type Detection = Omit<Seen, 'form' | 'http'>;
 
 const CREDENTIAL = /Credential=([^,\s]+)/i;
 

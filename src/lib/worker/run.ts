@@ -242,16 +242,13 @@ export async function runStages(input: RunInput): Promise<RunOutput> {
   const location = input.location === 'auto' || action === 'verify' ? found.location : input.location;
   const seen: Seen = {
     ...(seenForm ? { form: seenForm } : {}),
+    ...found,
     facts: blank ? ['nothing pasted yet'] : [...facts, ...found.facts],
     scheme,
     schemeReason: input.scheme === 'auto' ? found.schemeReason : 'chosen by you',
     action,
     actionReason: input.action === 'auto' ? found.actionReason : 'chosen by you',
     location,
-    ...(found.region ? { region: found.region } : {}),
-    ...(found.service ? { service: found.service } : {}),
-    ...(found.time ? { time: found.time } : {}),
-    ...(found.accessKeyId ? { accessKeyId: found.accessKeyId } : {}),
     ...(http !== input.request ? { http } : {}),
   };
 
