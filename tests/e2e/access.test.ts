@@ -5,21 +5,14 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURE_REQUESTS, FIXTURE_SECRET } from '../../src/lib/examples/fixture-requests';
 import { serverFixture } from '../worker/fixtures';
-import { Harness, paste, settled, shoot } from './harness';
+import { paste, settled, shoot } from './harness';
+import { useHarness } from './use-harness';
 
-const harness = new Harness();
-beforeAll(() => harness.start());
-afterAll(() => harness.stop());
-afterEach(async () => {
-  for (const w of harness.take()) {
-    expect(w.requests.filter((url) => !url.startsWith(harness.server.origin + '/'))).toEqual([]);
-    expect(w.errors).toEqual([]);
-    await w.context.close();
-  }
-});
+// Whatever a test did, its pages asked nothing of any other origin, showed no dialog and threw nothing.
+const harness = useHarness();
 
 async function loadF1(page: import('playwright-core').Page) {
   const { serverError, clientLog } = serverFixture('F1');

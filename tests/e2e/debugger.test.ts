@@ -5,30 +5,16 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURE_REQUESTS, FIXTURE_SECRET } from '../../src/lib/examples/fixture-requests';
 import { decodeShare } from '../../src/lib/state/share';
 import { serverFixture } from '../worker/fixtures';
-import { editorText, Harness, paste, settled, shoot } from './harness';
+import { editorText, paste, settled, shoot } from './harness';
+import { useHarness } from './use-harness';
 
 const VECTORS = join(import.meta.dirname, '../vectors');
-const harness = new Harness();
-
-beforeAll(() => harness.start());
-afterAll(() => harness.stop());
-
 // Whatever a test did, its pages asked nothing of any other origin, showed no dialog and threw nothing.
-afterEach(async () => {
-  for (const w of harness.take()) {
-    const foreign = w.requests.filter(
-      (url) => !url.startsWith(harness.server.origin + '/') && !/^(data|blob):/.test(url),
-    );
-    expect(foreign, 'requests that left the page’s origin').toEqual([]);
-    expect(w.dialogs, 'dialogs opened by pasted content').toEqual([]);
-    expect(w.errors, 'uncaught page errors').toEqual([]);
-    await w.context.close();
-  }
-});
+const harness = useHarness();
 
 describe('the SigV4 fixtures, pasted as request, server reply and client log', () => {
   const cases = [

@@ -4,19 +4,12 @@
  */
 
 import { createHash } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Harness, paste, settled, shoot } from './harness';
+import { describe, expect, it } from 'vitest';
+import { paste, settled, shoot } from './harness';
+import { useHarness } from './use-harness';
 
-const harness = new Harness();
-beforeAll(() => harness.start());
-afterAll(() => harness.stop());
-afterEach(async () => {
-  for (const w of harness.take()) {
-    expect(w.requests.filter((url) => !url.startsWith(harness.server.origin + '/'))).toEqual([]);
-    expect(w.errors).toEqual([]);
-    await w.context.close();
-  }
-});
+// Whatever a test did, its pages asked nothing of any other origin, showed no dialog and threw nothing.
+const harness = useHarness();
 
 const HEAD = 'PUT /big.bin HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\nx-amz-date: 20240115T120000Z\n\n';
 
