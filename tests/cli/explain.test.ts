@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { FIXTURE_REQUESTS, FIXTURE_SECRET } from '../../src/lib/examples/fixture-requests';
 import { sigscope, tempFiles } from './run-cli';
 import { vectorCase, vectorFile } from './vector-case';
 
@@ -15,16 +16,8 @@ const fixture = (id: string, client = false) =>
   );
 
 // The fixtures' documentation secret and the request F1's client sent (its SignatureProvided in Authorization).
-const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
-const F1_REQUEST = [
-  'GET /photos/cat%20%281%29.jpg HTTP/1.1',
-  'Host: examplebucket.s3.amazonaws.com',
-  'x-amz-content-sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-  'x-amz-date: 20240115T120000Z',
-  'Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240115/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=cd805ada07d833affb817f8196f995bb7ed3eb6e9716354950caee684889b9a4',
-  '',
-  '',
-].join('\n');
+const SECRET = FIXTURE_SECRET;
+const F1_REQUEST = FIXTURE_REQUESTS.F1!;
 
 const { dir, write } = tempFiles('sigscope-explain-');
 

@@ -68,7 +68,8 @@ const CLIENT_LOG_TITLES: Record<string, string> = {
   L3: 'AWS SDK for Java v1 AWS4Signer',
 };
 
-interface AwsCAuthContext {
+/** An aws-c-auth suite case's `context.json`: credentials, scope, time and the settings it signs with. */
+export interface AwsCAuthContext {
   credentials: { access_key_id: string; secret_access_key: string; token?: string };
   expiration_in_seconds: number;
   normalize: boolean;

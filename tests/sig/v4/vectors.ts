@@ -6,7 +6,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHttpRequest } from '../../../src/lib/sig/request/http';
 import type { HttpRequest } from '../../../src/lib/sig/request/model';
+import type { AwsCAuthContext } from '../../../src/lib/examples/catalog';
 import type { SigV4Settings } from '../../../src/lib/sig/v4/settings';
+
+export type { AwsCAuthContext };
 
 /** The folder holding the copied vectors. */
 export const VECTORS = join(import.meta.dirname, '../../vectors');
@@ -27,18 +30,6 @@ export function caseFolders(...path: string[]): string[] {
   return readdirSync(dir)
     .filter((name) => statSync(join(dir, name)).isDirectory())
     .sort();
-}
-
-/** An aws-c-auth `context.json`. */
-export interface AwsCAuthContext {
-  credentials: { access_key_id: string; secret_access_key: string; token?: string };
-  expiration_in_seconds: number;
-  normalize: boolean;
-  region: string;
-  service: string;
-  sign_body: boolean;
-  timestamp: string;
-  omit_session_token?: boolean;
 }
 
 /** The settings an aws-c-auth context asks for. */
