@@ -1,0 +1,433 @@
+/**
+ * Phase one of a recompute: read what was pasted, sign or verify it, read the server's reply and the client's log,
+ * line the three sides up and diff them. Plain async code with no DOM, apart from the diagnosis (run.ts), so that
+ * it can be loaded without it.
+ */
+
+import { compareTexts } from '../diff/compare';
+import type { Side } from '../diagnose/types';
+import { signText, verifyText } from '../sig';
+import type { ClientLog } from '../sig/client-log/types';
+import { percentDecodeText } from '../sig/encoding';
+import { findScheme, type SchemeId } from '../sig/registry';
+import { parseHttpRequest } from '../sig/request/http';
+import type { HttpRequest } from '../sig/request/model';
+import { parseQueryString } from '../sig/request/query';
+import type { ServerError } from '../sig/server-error/types';
+import type { Problem } from '../sig/types';
+import type { SignatureStages } from '../sig/v4/compute';
+import { parseAmzDate } from '../sig/v4/time';
+import { readClientLog, readRequest, readServerErrors } from './adapters';
+import { detect } from './detect';
+import type {
+  DiffPart,
+  DiffView,
+  InputProblem,
+  PresignedView,
+  RunInput,
+  RunOutput,
+  Seen,
+  SideName,
+  StagesView,
+  VerdictView,
+} from './protocol';
+import { identityMapper, lineMapper, type SpanMapper } from './span-map';
+
+/** The signed request is shown up to this many characters; a large body is cut. */
+export const SIGNED_REQUEST_LIMIT = 16_000;
+
+const FORM_NAMES = {
+  http: 'raw HTTP request',
+  'curl-verbose': 'curl -v output',
+  curl: 'curl command',
+  har: 'HAR (browser network export)',
+  url: 'URL',
+} as const;
+
+const STS_LABELS = ['Algorithm', 'Request date', 'Credential scope', 'Hash of the canonical request'];
+
+function stagesView(stages: SignatureStages, map: SpanMapper, hasSecret: boolean): StagesView {
+  const view: StagesView = {
+    canonicalLines: stages.canonicalRequestLines.map((l) => ({
+      part: l.part,
+      text: l.text,
+      ...(l.name ? { name: l.name } : {}),
+      sources: map(l.sources),
+    })),
+    canonicalRequest: stages.canonicalRequestText,
+    canonicalRequestHash: stages.canonicalRequestHash,
+    stringToSign: stages.stringToSignText,
+    stringToSignLines: stages.stringToSignText
+      .split('\n')
+      .map((text, i) => ({ label: STS_LABELS[i] ?? '', text })),
+    keyChain: hasSecret ? stages.keyChain : [],
+    credential: '',
+    amzDate: stages.stringToSign.requestDateTime,
+    signedHeaders: stages.canonicalRequest.signedHeaders,
+    unsignedHeaders: [],
+  };
+  if (hasSecret) {
+    view.signingKey = stages.signingKey;
+    view.signature = stages.signature;
+  }
+  return view;
+}
+
+function cutSignedRequest(view: StagesView, text: string): void {
+  if (text.length <= SIGNED_REQUEST_LIMIT) view.signedRequest = text;
+  else {
+    view.signedRequest = text.slice(0, SIGNED_REQUEST_LIMIT);
+    view.signedRequestCut = text.length - SIGNED_REQUEST_LIMIT;
+  }
+}
+
+function presignedView(
+  request: HttpRequest | undefined,
+  url: string | undefined,
+  now: Date,
+): PresignedView | undefined {
+  let query: string | null | undefined = request?.query;
+  if (url !== undefined) query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : null;
+  if (!query) return undefined;
+  const params = parseQueryString(query)
+    .filter((p) => /^x-amz-/i.test(p.name))
+    .map((p) => ({ name: p.name, value: percentDecodeText(p.value ?? '') }));
+  const get = (name: string) => params.find((p) => p.name.toLowerCase() === name.toLowerCase())?.value;
+  const signed = parseAmzDate(get('X-Amz-Date') ?? '');
+  if (!signed) return params.length ? { params, signedAt: '' } : undefined;
+  const view: PresignedView = { params, signedAt: signed.toISOString() };
+  const expires = Number(get('X-Amz-Expires'));
+  if (get('X-Amz-Expires') !== undefined && Number.isFinite(expires)) {
+    const at = signed.getTime() + expires * 1000;
+    view.expiresIn = expires;
+    view.expiresAt = new Date(at).toISOString();
+    view.remaining = Math.round((at - now.getTime()) / 1000);
+  }
+  return view;
+}
+
+/** Reads a time typed as ISO 8601 or as `YYYYMMDDTHHMMSSZ`. */
+export function readTime(text: string): Date | undefined {
+  const amz = parseAmzDate(text);
+  if (amz) return amz;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text.trim()))
+    return undefined;
+  const ms = Date.parse(text.trim());
+  return Number.isNaN(ms) ? undefined : new Date(ms);
+}
+
+const trimEnd = (text: string) => text.replace(/\s+$/, '');
+
+/** A client log that is just a canonical request or a string to sign, pasted bare. */
+function bareClientSide(text: string): Side | undefined {
+  const t = trimEnd(text.replace(/\r\n/g, '\n')).replace(/^\s*\n/, '');
+  if (t === '') return undefined;
+  const lines = t.split('\n');
+  if (/^AWS4-HMAC-SHA256$/.test(lines[0]!) && lines.length === 4) return { stringToSign: t };
+  if (/^[A-Z]+$/.test(lines[0]!) && lines.length >= 6 && (lines[1] ?? '').startsWith('/'))
+    return { canonicalRequest: t };
+  return undefined;
+}
+
+function serverSide(errors: ServerError[]): Side | undefined {
+  const e = errors.find((x) => x.canonicalRequest || x.stringToSign);
+  if (!e) return undefined;
+  const side: Side = {};
+  if (e.canonicalRequest) side.canonicalRequest = e.canonicalRequest.text;
+  if (e.stringToSign) side.stringToSign = e.stringToSign.text;
+  if (e.signatureProvided) side.signature = e.signatureProvided;
+  return side;
+}
+
+function clientSide(log: ClientLog | undefined): Side | undefined {
+  if (!log) return undefined;
+  const side: Side = {};
+  if (log.canonicalRequest) side.canonicalRequest = trimEnd(log.canonicalRequest.text);
+  if (log.stringToSign) side.stringToSign = trimEnd(log.stringToSign.text);
+  if (log.signature) side.signature = log.signature.text.trim();
+  return side.canonicalRequest || side.stringToSign ? side : undefined;
+}
+
+const PAIRS: [SideName, SideName][] = [
+  ['client', 'server'],
+  ['ours', 'server'],
+  ['client', 'ours'],
+];
+
+/** Every diff there is something to diff for: each pair of sides, canonical request and string to sign. */
+export function buildDiffs(sides: RunOutput['sides']): DiffView[] {
+  const out: DiffView[] = [];
+  const parts: [DiffPart, keyof Side][] = [
+    ['canonical-request', 'canonicalRequest'],
+    ['string-to-sign', 'stringToSign'],
+  ];
+  for (const [left, right] of PAIRS) {
+    if (left === 'client' && right === 'ours' && sides.server) continue;
+    for (const [part, key] of parts) {
+      const a = sides[left]?.[key];
+      const b = sides[right]?.[key];
+      if (a === undefined || b === undefined) continue;
+      out.push({ id: `${part}:${left}-${right}`, part, left, right, comparison: compareTexts(a, b) });
+    }
+  }
+  return out;
+}
+
+function verdictWithoutDiagnosis(
+  out: RunOutput,
+  action: 'sign' | 'verify',
+  hasSecret: boolean,
+  matched?: boolean,
+): VerdictView {
+  if (action === 'verify') {
+    if (matched === undefined)
+      return { verdict: 'unknown', reason: 'The signature could not be recomputed.' };
+    if (!hasSecret)
+      return { verdict: 'unknown', reason: 'Enter the secret access key to check the signature.' };
+    return matched
+      ? { verdict: 'match', reason: 'The signature on the request is the one this secret makes.' }
+      : { verdict: 'mismatch', reason: 'The signature on the request is not the one this secret makes.' };
+  }
+  const sts = out.diffs.find((d) => d.part === 'string-to-sign' && d.left === 'ours' && d.right === 'server');
+  if (sts) {
+    return sts.comparison.identical
+      ? { verdict: 'match', reason: 'Our string to sign is the one the server expected.' }
+      : { verdict: 'mismatch', reason: 'Our string to sign differs from the one the server expected.' };
+  }
+  return {
+    verdict: 'unknown',
+    reason: 'Signing: paste the server’s reply or a signed request to have something to check against.',
+  };
+}
+
+const requestProblem =
+  (map: SpanMapper) =>
+  (p: Problem): InputProblem => {
+    if (!p.span) return { input: 'request', problem: p };
+    const [span] = map([p.span]);
+    const { span: _dropped, ...rest } = p;
+    void _dropped;
+    return { input: 'request', problem: span ? { ...rest, span } : rest };
+  };
+
+/** Phase one: the stages, the sides and the diffs. */
+export async function runStages(input: RunInput): Promise<RunOutput> {
+  const t0 = performance.now();
+  const now = new Date(input.now);
+  const problems: InputProblem[] = [];
+  const facts: string[] = [];
+
+  // What was pasted.
+  const pasted = readRequest(input.request);
+  let http = input.request;
+  let map: SpanMapper = identityMapper;
+  let seenForm: Seen['form'];
+  if (pasted.value) {
+    http = pasted.value.http;
+    seenForm = pasted.value.form;
+    facts.push(FORM_NAMES[pasted.value.form] ?? pasted.value.form);
+    if (http !== input.request) map = lineMapper(http, pasted.value.lineSources);
+  } else if (input.request.trim() !== '') {
+    facts.push(FORM_NAMES.http);
+  }
+  for (const p of pasted.problems) problems.push(requestProblem(map)(p));
+  const hints = pasted.value?.hints ?? {};
+
+  const blank = http.trim() === '';
+  const parsed = blank ? undefined : parseHttpRequest(http);
+  const request = parsed?.ok ? parsed.value : undefined;
+  const found = detect(request, hints, seenForm);
+  const scheme: SchemeId = input.scheme !== 'auto' && findScheme(input.scheme) ? input.scheme : found.scheme;
+  const action = input.action === 'auto' ? found.action : input.action;
+  const location = input.location === 'auto' || action === 'verify' ? found.location : input.location;
+  const seen: Seen = {
+    ...(seenForm ? { form: seenForm } : {}),
+    ...found,
+    facts: blank ? ['nothing pasted yet'] : [...facts, ...found.facts],
+    scheme,
+    schemeReason: input.scheme === 'auto' ? found.schemeReason : 'chosen by you',
+    action,
+    actionReason: input.action === 'auto' ? found.actionReason : 'chosen by you',
+    location,
+    ...(http !== input.request ? { http } : {}),
+  };
+
+  const out: RunOutput = {
+    seen,
+    servers: [],
+    sides: {},
+    diffs: [],
+    verdict: { verdict: 'unknown', reason: 'Paste a request to begin.' },
+    findings: [],
+    problems,
+    explained: false,
+    timings: { stagesMs: 0 },
+  };
+
+  const secret = input.secretAccessKey || hints.secretAccessKey || '';
+  if (!input.secretAccessKey && hints.secretAccessKey)
+    problems.push({
+      input: 'request',
+      problem: {
+        kind: 'secret-from-paste',
+        severity: 'note',
+        message: 'The secret access key was read from the pasted command.',
+      },
+    });
+  const hasSecret = secret !== '';
+  let matched: boolean | undefined;
+  if (!blank) {
+    const payloadHash = input.payloadHash ? { payloadHash: input.payloadHash.hex } : {};
+    if (input.payloadHash) {
+      problems.push({
+        input: 'request',
+        problem: {
+          kind: 'payload-hash-file',
+          severity: 'note',
+          message: `The body is ${input.payloadHash.name} (${input.payloadHash.size.toLocaleString('en')} bytes); its SHA-256 was computed in slices and stands in for the body.`,
+        },
+      });
+    }
+    const settings = input.settings;
+    if (action === 'verify') {
+      const verified = await verifyText({
+        scheme,
+        request: http,
+        ...payloadHash,
+        secretAccessKey: secret,
+        ...(input.accessKeyId ? { accessKeyId: input.accessKeyId } : {}),
+        settings,
+      });
+      for (const p of verified.problems) problems.push(requestProblem(map)(p));
+      if (verified.ok) {
+        const v = verified.value;
+        matched = v.match;
+        const stages = stagesView(v.stages, map, hasSecret);
+        stages.credential = `${v.provided.credential.accessKeyId}/${v.stages.stringToSign.credentialScope}`;
+        stages.amzDate = v.amzDate;
+        out.stages = stages;
+        out.provided = {
+          mode: v.provided.mode,
+          signature: v.provided.signature,
+          credential: stages.credential,
+          signedHeaders: v.provided.signedHeaders,
+          signatureSources: map([v.provided.signatureSpan]),
+        };
+        if (v.provided.mode === 'query') {
+          const presigned = presignedView(request, undefined, now);
+          if (presigned) out.presigned = presigned;
+        }
+      }
+    } else {
+      const timeOverride = input.time ? readTime(input.time) : undefined;
+      if (input.time && !timeOverride)
+        problems.push({
+          input: 'settings',
+          problem: {
+            kind: 'time',
+            severity: 'error',
+            message: `The signing time should read 2015-08-30T12:36:00Z or 20150830T123600Z; got "${input.time}".`,
+          },
+        });
+      const time = timeOverride ?? (found.time ? undefined : now);
+      const accessKeyId = input.accessKeyId || found.accessKeyId?.value || '';
+      const signed = await signText({
+        scheme,
+        mode: location,
+        request: http,
+        ...payloadHash,
+        credentials: {
+          accessKeyId,
+          secretAccessKey: secret,
+          ...(input.sessionToken || hints.sessionToken
+            ? { sessionToken: input.sessionToken || hints.sessionToken }
+            : {}),
+        },
+        ...(input.region ? { region: input.region } : {}),
+        ...(input.service ? { service: input.service } : {}),
+        ...(time ? { time } : {}),
+        ...(input.expires !== null ? { expires: input.expires } : {}),
+        settings,
+      });
+      for (const p of signed.problems) problems.push(requestProblem(map)(p));
+      if (signed.ok) {
+        const trace = signed.value;
+        const stages = stagesView(trace, map, hasSecret);
+        stages.credential = trace.credential;
+        stages.amzDate = trace.amzDate;
+        stages.unsignedHeaders = trace.unsignedHeaders.map((u) => ({
+          name: u.name,
+          reason: u.reason,
+          sources: u.span ? map([u.span]) : [],
+        }));
+        if (hasSecret) {
+          if (trace.authorization) stages.authorization = trace.authorization;
+          if (trace.url) stages.url = trace.url;
+          cutSignedRequest(stages, trace.signedRequest);
+        }
+        if (!accessKeyId)
+          problems.push({
+            input: 'request',
+            problem: {
+              kind: 'no-access-key',
+              severity: 'note',
+              message: 'No access key ID given: the credential starts with an empty key.',
+            },
+          });
+        out.stages = stages;
+        if (trace.mode === 'query') {
+          const presigned = presignedView(undefined, trace.url ?? '', now);
+          if (presigned) out.presigned = presigned;
+        }
+      }
+    }
+    if (!hasSecret && out.stages)
+      problems.push({
+        input: 'request',
+        problem: {
+          kind: 'no-secret',
+          severity: 'note',
+          message: 'Enter the secret access key to see the key chain and the signature.',
+        },
+      });
+  }
+
+  // The server's reply and the client's log.
+  if (input.serverError.trim() !== '') {
+    const servers = readServerErrors(input.serverError);
+    out.servers = servers.value ?? [];
+    for (const p of servers.problems) problems.push({ input: 'serverError', problem: p });
+  }
+  if (input.clientLog.trim() !== '') {
+    const log = readClientLog(input.clientLog);
+    if (log.value) out.client = log.value;
+    for (const p of log.problems) problems.push({ input: 'clientLog', problem: p });
+  }
+  const ours: Side | undefined = out.stages
+    ? {
+        canonicalRequest: out.stages.canonicalRequest,
+        stringToSign: out.stages.stringToSign,
+        ...(out.stages.signature ? { signature: out.stages.signature } : {}),
+      }
+    : undefined;
+  const server = serverSide(out.servers);
+  const client =
+    clientSide(out.client) ?? (input.clientLog.trim() ? bareClientSide(input.clientLog) : undefined);
+  if (ours) out.sides.ours = ours;
+  if (server) out.sides.server = server;
+  if (client) out.sides.client = client;
+  out.diffs = buildDiffs(out.sides);
+  if (!blank || server) out.verdict = verdictWithoutDiagnosis(out, action, hasSecret, matched);
+  if (
+    out.verdict.verdict === 'match' &&
+    out.presigned?.remaining !== undefined &&
+    out.presigned.remaining < 0
+  ) {
+    out.verdict = {
+      ...out.verdict,
+      reason: `${out.verdict.reason} But the URL has expired: the server refuses it.`,
+    };
+  }
+  out.timings.stagesMs = performance.now() - t0;
+  return out;
+}
