@@ -15,6 +15,17 @@ export interface Mark {
   title?: string;
 }
 
+/** Whether two lists of marks are the same, mark for mark. */
+export function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((m, i) => {
+      const n = b[i]!;
+      return m.from === n.from && m.to === n.to && m.class === n.class && m.title === n.title;
+    })
+  );
+}
+
 /** Replaces the highlighted ranges. */
 export const setMarks = StateEffect.define<readonly Mark[]>();
 
