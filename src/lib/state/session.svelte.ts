@@ -8,6 +8,7 @@ import type { SigV4Settings } from '../sig/v4/settings';
 import type { SigV4Mode } from '../sig/v4/types';
 import type { Action, RunInput, RunOutput } from '../worker/protocol';
 import { now } from './clock';
+import { keepUnchanged } from './keep-unchanged';
 import { EMPTY_SNAPSHOT, type SessionSnapshot } from './snapshot';
 
 /** A message for the user: what happened to a link, a file, an import. */
@@ -146,9 +147,9 @@ export class DebuggerSession {
     this.settings = next;
   }
 
-  /** Takes the engine's answer for the newest run. */
+  /** Takes the engine's answer for the newest run, keeping the parts that did not change as they were. */
   receive(output: RunOutput, id: number, final: boolean): void {
-    this.output = output;
+    this.output = keepUnchanged(this.output, output);
     this.outputId = id;
     if (final) this.pending = false;
   }
