@@ -3,7 +3,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { EngineClient, TRANSFER_AT } from '../../src/lib/worker/client';
+import { EngineClient, LOCAL_LIMIT, TRANSFER_AT, type LocalStages } from '../../src/lib/worker/client';
 import type { FromWorker, RunInput, RunOutput, ToWorker } from '../../src/lib/worker/protocol';
 
 class FakeWorker {
@@ -19,10 +19,10 @@ class FakeWorker {
   terminate() {}
 }
 
-const INPUT = { request: 'GET / HTTP/1.1\nHost: x\n\n' } as RunInput;
+const INPUT = { request: 'GET / HTTP/1.1\nHost: x\n\n', serverError: '', clientLog: '' } as RunInput;
 const output = (tag: string) => ({ verdict: { verdict: 'unknown', reason: tag } }) as RunOutput;
 
-function setup() {
+function setup(local: LocalStages | null = null) {
   const worker = new FakeWorker();
   const heard: { phase: string; reason: string; id: number }[] = [];
   const client = new EngineClient(
@@ -31,9 +31,13 @@ function setup() {
       failed: (message) => heard.push({ phase: 'failed', reason: message, id: -1 }),
     },
     worker as unknown as Worker,
+    local ? () => Promise.resolve(local) : null,
   );
   return { worker, heard, client };
 }
+
+/** Lets the page's own stages (and the loading of them) settle. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('EngineClient', () => {
   it('stamps each run with a new id', () => {
@@ -76,5 +80,49 @@ describe('EngineClient', () => {
     worker.answer({ type: 'hashed', id, hex: 'ba7816bf', ms: 1 });
     expect(await hashed).toEqual({ hex: 'ba7816bf', ms: 1 });
     expect(progress).toEqual([3]);
+  });
+
+  it('computes a small paste’s stages on the page and asks the worker only for the diagnosis', async () => {
+    const { worker, heard, client } = setup(async (input) => output(`local ${input.request.length}`));
+    await settle();
+    const id = client.run({ ...INPUT, explain: true });
+    await settle();
+    expect(heard).toEqual([{ phase: 'stages', reason: `local ${INPUT.request.length}`, id }]);
+    const sent = worker.sent[0]!.message;
+    expect(sent.type === 'run' && sent.diagnoseOnly).toBe(true);
+    worker.answer({ type: 'explained', id, output: output('explained') });
+    expect(heard.at(-1)).toEqual({ phase: 'explained', reason: 'explained', id });
+  });
+
+  it('leaves a large paste to the worker, stages and all', async () => {
+    const { worker, heard, client } = setup(async () => output('local'));
+    await settle();
+    client.run({ ...INPUT, request: 'x'.repeat(LOCAL_LIMIT + 1), explain: true });
+    await settle();
+    expect(heard).toEqual([]);
+    const sent = worker.sent[0]!.message;
+    expect(sent.type === 'run' && sent.diagnoseOnly).toBeUndefined();
+  });
+
+  it('drops the page’s stages of a run once a newer run started or its diagnosis arrived', async () => {
+    const answers: ((out: RunOutput) => void)[] = [];
+    const { worker, heard, client } = setup(() => new Promise<RunOutput>((resolve) => answers.push(resolve)));
+    await settle();
+    const old = client.run({ ...INPUT, explain: true });
+    const latest = client.run({ ...INPUT, explain: true });
+    answers[0]!(output('old'));
+    worker.answer({ type: 'explained', id: latest, output: output('explained') });
+    answers[1]!(output('late'));
+    await settle();
+    expect(heard).toEqual([{ phase: 'explained', reason: 'explained', id: latest }]);
+    expect(old).toBeLessThan(latest);
+  });
+
+  it('reports a bug in the page’s stages as a failure', async () => {
+    const { heard, client } = setup(() => Promise.reject(new Error('boom')));
+    await settle();
+    client.run({ ...INPUT, explain: true });
+    await settle();
+    expect(heard).toEqual([{ phase: 'failed', reason: 'boom', id: -1 }]);
   });
 });

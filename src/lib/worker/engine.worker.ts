@@ -1,6 +1,7 @@
 /**
- * The engine's Web Worker: recomputes off the main thread and hashes dropped files. It answers each message with
- * the id it came with; the page drops answers to runs it has moved past.
+ * The engine's Web Worker: recomputes off the main thread (only the diagnosis when the page showed the stages
+ * itself) and hashes dropped files. It answers each message with the id it came with; the page drops answers to
+ * runs it has moved past.
  */
 
 /// <reference lib="webworker" />
@@ -24,7 +25,7 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
         ? { ...message.input, request: new TextDecoder().decode(message.requestBytes) }
         : message.input;
       const stages = await runStages(input);
-      post({ type: 'stages', id: message.id, output: stages });
+      if (!message.diagnoseOnly) post({ type: 'stages', id: message.id, output: stages });
       if (input.explain && message.id === latest) {
         post({ type: 'explained', id: message.id, output: await runExplain(input, stages) });
       }

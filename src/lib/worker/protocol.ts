@@ -186,6 +186,8 @@ export type ToWorker =
       id: number;
       input: RunInput;
       /** UTF-8 of `input.request` when large, transferred. */ requestBytes?: ArrayBuffer;
+      /** The page showed this run's stages itself: post only the diagnosis. */
+      diagnoseOnly?: boolean;
     }
   | { type: 'hash-file'; id: number; file: Blob; name: string };
 

@@ -1,7 +1,7 @@
 /**
  * Phase one of a recompute: read what was pasted, sign or verify it, read the server's reply and the client's log,
- * line the three sides up and diff them. Plain async code with no DOM, apart from the diagnosis (run.ts), so that
- * it can be loaded without it.
+ * line the three sides up and diff them. Plain async code with no DOM: the worker runs it, and so does the page
+ * itself for a small paste, so that the stages are on screen in the frame that shows the keystroke.
  */
 
 import { compareTexts } from '../diff/compare';
