@@ -49,6 +49,41 @@ describe('the SigV4 fixtures, pasted as request, server reply and client log', (
   );
 });
 
+describe('typing', () => {
+  it('updates the stages without the findings or the verdict flashing in between', async () => {
+    const { page } = await harness.open();
+    const { serverError, clientLog } = serverFixture('F1');
+    await paste(page, 'request', FIXTURE_REQUESTS.F1!);
+    await paste(page, 'server', serverError);
+    await paste(page, 'client', clientLog);
+    await page.getByTestId('secret-key').fill(FIXTURE_SECRET);
+    await page.locator('[data-testid=findings]').waitFor();
+    await settled(page);
+    // What each frame shows while typing in the body: recomputed on each keystroke, and (the body's hash being
+    // given in a header) diagnosed the same each time.
+    await page.evaluate(`(() => {
+      window.shown = new Set();
+      const look = () => {
+        const reason = document.querySelector('[data-testid=verdict] .reason')?.textContent ?? '';
+        const findings = document.querySelectorAll('[data-testid=findings] > li').length;
+        window.shown.add(findings + ' findings, verdict: ' + reason.replace(/ *[(]diagnosing…[)]/, ''));
+        requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    })()`);
+    const run = () => page.getByTestId('stage-signature').getAttribute('data-run');
+    const before = Number(await run());
+    await page.locator('[data-testid=request-editor] .cm-content').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('typed', { delay: 30 });
+    await settled(page);
+    expect(Number(await run())).toBeGreaterThan(before);
+    const shown = await page.evaluate('[...window.shown]');
+    expect(shown).toHaveLength(1);
+    expect((shown as string[])[0]).toMatch(/^1 findings, verdict: Your client encoded the path twice/);
+  });
+});
+
 describe('verifying', () => {
   it('takes a presigned URL apart, shows its expiry and verifies it', async () => {
     const example = JSON.parse(

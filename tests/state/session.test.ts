@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { DebuggerSession } from '../../src/lib/state/session.svelte';
 import { GENERIC_SETTINGS } from '../../src/lib/sig/v4/settings';
+import type { RunOutput } from '../../src/lib/worker/protocol';
 
 describe('DebuggerSession', () => {
   it('leaves the secret and session token out of a snapshot unless asked', () => {
@@ -42,5 +43,22 @@ describe('DebuggerSession', () => {
     expect(input.region).toBe('eu-west-1');
     expect(input.payloadHash).toEqual({ hex: 'ab', name: 'a.bin', size: 3 });
     expect(() => structuredClone(input)).not.toThrow();
+  });
+
+  it('keeps the last diagnosis standing while a newer run has only its stages', () => {
+    const session = new DebuggerSession();
+    const answer = (reason: string, explained: boolean) =>
+      ({ verdict: { verdict: 'mismatch', reason }, findings: [], explained }) as unknown as RunOutput;
+    session.pending = true;
+    session.receive(answer('stages 1', false), 1, false);
+    expect(session.diagnosis?.verdict.reason).toBe('stages 1');
+    session.receive(answer('diagnosis 1', true), 1, true);
+    expect(session.pending).toBe(false);
+    session.pending = true;
+    session.receive(answer('stages 2', false), 2, false);
+    expect(session.output?.verdict.reason).toBe('stages 2');
+    expect(session.diagnosis?.verdict.reason).toBe('diagnosis 1');
+    session.receive(answer('diagnosis 2', true), 2, true);
+    expect(session.diagnosis?.verdict.reason).toBe('diagnosis 2');
   });
 });

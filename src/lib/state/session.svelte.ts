@@ -63,7 +63,9 @@ export class DebuggerSession {
   output = $state.raw<RunOutput | null>(null);
   /** The run id of `output`, for tests and the bench. */
   outputId = $state(0);
-  /** A run is in flight that is newer than `output`. */
+  /** The newest answer whose diagnosis is in (or that needed none). */
+  diagnosed = $state.raw<RunOutput | null>(null);
+  /** A run is in flight whose diagnosis has not arrived yet. */
   pending = $state(false);
   notices = $state<Notice[]>([]);
   hover = $state<Hover>(null);
@@ -147,11 +149,23 @@ export class DebuggerSession {
     this.settings = next;
   }
 
+  /**
+   * What the verdict, the diffs and the findings are read from: the newest diagnosed answer. The stages of a run
+   * come a frame before its diagnosis; until that arrives the last one stands (marked as busy by `pending`), rather
+   * than the findings flashing empty on every keystroke.
+   */
+  get diagnosis(): RunOutput | null {
+    return this.diagnosed ?? this.output;
+  }
+
   /** Takes the engine's answer for the newest run, keeping the parts that did not change as they were. */
   receive(output: RunOutput, id: number, final: boolean): void {
     this.output = keepUnchanged(this.output, output);
     this.outputId = id;
-    if (final) this.pending = false;
+    if (final) {
+      this.diagnosed = this.output;
+      this.pending = false;
+    }
   }
 
   /** Shows a notice; returns its id. */
