@@ -45,7 +45,7 @@ describe('DebuggerSession', () => {
     expect(() => structuredClone(input)).not.toThrow();
   });
 
-  it('keeps the last diagnosis standing while a newer run has only its stages', () => {
+  it('keeps the last diagnosis standing while a newer run has only its stages, not past a load', () => {
     const session = new DebuggerSession();
     const answer = (reason: string, explained: boolean) =>
       ({ verdict: { verdict: 'mismatch', reason }, findings: [], explained }) as unknown as RunOutput;
@@ -60,5 +60,8 @@ describe('DebuggerSession', () => {
     expect(session.diagnosis?.verdict.reason).toBe('diagnosis 1');
     session.receive(answer('diagnosis 2', true), 2, true);
     expect(session.diagnosis?.verdict.reason).toBe('diagnosis 2');
+    session.load({ request: 'GET /other HTTP/1.1\n\n' });
+    session.receive(answer('stages 3', false), 3, false);
+    expect(session.diagnosis?.verdict.reason).toBe('stages 3');
   });
 });

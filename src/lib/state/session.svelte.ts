@@ -129,6 +129,8 @@ export class DebuggerSession {
     this.settings = { ...s.settings };
     this.bodyFile = null;
     this.hover = null;
+    // Another session altogether: its diagnosis is not the last one's, which must not stand in for it.
+    this.diagnosed = null;
     this.refreshNow();
   }
 
