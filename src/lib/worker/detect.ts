@@ -85,9 +85,9 @@ export function detect(
   } else {
     const pasted = form === 'curl' ? 'the curl command' : 'the paste';
     if (hints.region) out.region = { value: hints.region, from: pasted };
-    else if (endpoint) out.region = { value: endpoint.region, from: `the host ${host}` };
+    else if (endpoint) out.region = { value: endpoint.region, from: 'the host' };
     if (hints.service) out.service = { value: hints.service, from: pasted };
-    else if (endpoint) out.service = { value: endpoint.service, from: `the host ${host}` };
+    else if (endpoint) out.service = { value: endpoint.service, from: 'the host' };
     if (hints.accessKeyId) out.accessKeyId = { value: hints.accessKeyId, from: pasted };
   }
   const amzDate =
