@@ -6,20 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_REQUESTS, FIXTURE_SECRET } from '../../src/lib/examples/fixture-requests';
-import { serverFixture } from '../worker/fixtures';
-import { paste, settled, shoot } from './harness';
+import { paste, pasteFixture, settled, shoot } from './harness';
 import { useHarness } from './use-harness';
 
 // Whatever a test did, its pages asked nothing of any other origin, showed no dialog and threw nothing.
 const harness = useHarness();
 
 async function loadF1(page: import('playwright-core').Page) {
-  const { serverError, clientLog } = serverFixture('F1');
-  await paste(page, 'request', FIXTURE_REQUESTS.F1!);
-  await paste(page, 'server', serverError);
-  await paste(page, 'client', clientLog);
-  await page.getByTestId('secret-key').fill(FIXTURE_SECRET);
+  await pasteFixture(page, 'F1');
   await page.locator('[data-testid=verdict][data-verdict=mismatch]').waitFor();
   await settled(page);
 }

@@ -6,10 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_REQUESTS, FIXTURE_SECRET } from '../../src/lib/examples/fixture-requests';
 import { decodeShare } from '../../src/lib/state/share';
-import { serverFixture } from '../worker/fixtures';
-import { editorText, paste, settled, shoot } from './harness';
+import { editorText, paste, pasteFixture, settled, shoot } from './harness';
 import { useHarness } from './use-harness';
 
 const VECTORS = join(import.meta.dirname, '../vectors');
@@ -29,11 +27,7 @@ describe('the SigV4 fixtures, pasted as request, server reply and client log', (
     '%s: the diff marks line %i and the first finding names the fault',
     async (id, line, finding) => {
       const { page } = await harness.open();
-      const { serverError, clientLog } = serverFixture(id);
-      await paste(page, 'request', FIXTURE_REQUESTS[id]!);
-      await paste(page, 'server', serverError);
-      await paste(page, 'client', clientLog);
-      await page.getByTestId('secret-key').fill(FIXTURE_SECRET);
+      await pasteFixture(page, id);
       await page.locator('[data-testid=verdict][data-verdict=mismatch]').waitFor();
       await settled(page);
       const summary = page.getByTestId('diff-summary');
@@ -52,11 +46,7 @@ describe('the SigV4 fixtures, pasted as request, server reply and client log', (
 describe('typing', () => {
   it('updates the stages without the findings or the verdict flashing in between', async () => {
     const { page } = await harness.open();
-    const { serverError, clientLog } = serverFixture('F1');
-    await paste(page, 'request', FIXTURE_REQUESTS.F1!);
-    await paste(page, 'server', serverError);
-    await paste(page, 'client', clientLog);
-    await page.getByTestId('secret-key').fill(FIXTURE_SECRET);
+    await pasteFixture(page, 'F1');
     await page.locator('[data-testid=findings]').waitFor();
     await settled(page);
     // What each frame shows while typing in the body: recomputed on each keystroke, and (the body's hash being

@@ -6,6 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { FIXTURE_REQUESTS, FIXTURE_SECRET } from '../../src/lib/examples/fixture-requests';
+import { serverFixture } from '../worker/fixtures';
 import { launchChromium } from './browser';
 import { serveStatic, type StaticServer } from './static-server';
 
@@ -88,6 +90,15 @@ export async function paste(
     data.setData('text/plain', pasted);
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
+}
+
+/** Pastes a server-error fixture as a user would: the request, the server's reply, the client's log, the secret. */
+export async function pasteFixture(page: Page, id: string): Promise<void> {
+  const { serverError, clientLog } = serverFixture(id);
+  await paste(page, 'request', FIXTURE_REQUESTS[id]!);
+  await paste(page, 'server', serverError);
+  await paste(page, 'client', clientLog);
+  await page.getByTestId('secret-key').fill(FIXTURE_SECRET);
 }
 
 /** Waits until the engine has answered the newest run, diagnosis included. */
