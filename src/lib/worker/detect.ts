@@ -5,7 +5,7 @@
 
 import { inferEndpoint } from '../sig/endpoint';
 import { percentDecodeText } from '../sig/encoding';
-import { findHeader, requestHost, type HttpRequest } from '../sig/request/model';
+import { findHeader, requestHost, sameName, type HttpRequest } from '../sig/request/model';
 import type { RequestForm, SigningHints } from '../sig/request/pasted';
 import { parseQueryString } from '../sig/request/query';
 import type { SigV4Mode } from '../sig/v4/types';
@@ -32,7 +32,7 @@ export function detect(
 ): Detection {
   const facts: string[] = [];
   const params = request?.query ? parseQueryString(request.query) : [];
-  const param = (name: string) => params.find((p) => p.name.toLowerCase() === name.toLowerCase());
+  const param = (name: string) => params.find((p) => sameName(p.name, name));
   const auth = request ? findHeader(request, 'authorization') : undefined;
   const querySig = param('X-Amz-Signature');
   const queryCred = param('X-Amz-Credential');

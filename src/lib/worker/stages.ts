@@ -11,7 +11,7 @@ import type { ClientLog } from '../sig/client-log/types';
 import { percentDecodeText } from '../sig/encoding';
 import { findScheme, type SchemeId } from '../sig/registry';
 import { parseHttpRequest } from '../sig/request/http';
-import type { HttpRequest } from '../sig/request/model';
+import { sameName, type HttpRequest } from '../sig/request/model';
 import { parseQueryString } from '../sig/request/query';
 import type { ServerError } from '../sig/server-error/types';
 import type { Problem } from '../sig/types';
@@ -92,7 +92,7 @@ function presignedView(
   const params = parseQueryString(query)
     .filter((p) => /^x-amz-/i.test(p.name))
     .map((p) => ({ name: p.name, value: percentDecodeText(p.value ?? '') }));
-  const get = (name: string) => params.find((p) => p.name.toLowerCase() === name.toLowerCase())?.value;
+  const get = (name: string) => params.find((p) => sameName(p.name, name))?.value;
   const signed = parseAmzDate(get('X-Amz-Date') ?? '');
   if (!signed) return params.length ? { params, signedAt: '' } : undefined;
   const view: PresignedView = { params, signedAt: signed.toISOString() };

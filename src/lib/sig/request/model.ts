@@ -73,6 +73,11 @@ export function bodyBytesOf(request: Pick<HttpRequest, 'body' | 'bodyBytes'>): s
   return request.bodyBytes ?? request.body;
 }
 
+/** Whether two header or parameter names are the same, ignoring case. */
+export function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
 /** The values of every header with this name (case-insensitive), in order. */
 export function headerValues(request: Pick<HttpRequest, 'headers'>, name: string): string[] {
   const lower = name.toLowerCase();

@@ -5,6 +5,7 @@
 
 import { sha256Hex } from '../crypto';
 import { bodyBytesOf, type HttpRequest } from '../request/model';
+import type { SigV4Settings } from './settings';
 
 /** The literal S3 accepts instead of a payload hash. */
 export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
@@ -32,4 +33,25 @@ export function bodyHashOf(request: Pick<HttpRequest, 'body' | 'bodyBytes' | 'bo
   return request.bodySha256 !== undefined
     ? Promise.resolve(request.bodySha256)
     : hashPayload(bodyBytesOf(request));
+}
+
+/** Where the signed payload hash came from: the literal, the value the request sends, or the body. */
+export type PayloadSource = 'unsigned' | 'sent' | 'body';
+
+/**
+ * The payload hash a signature covers, by the `payload` setting: `UNSIGNED-PAYLOAD`, the hash the request sends
+ * (`sent`, already decoded), `UNSIGNED-PAYLOAD` for a presigned URL where the scheme says so, or the body's hash.
+ */
+export async function choosePayloadHash(
+  settings: Pick<SigV4Settings, 'payload' | 'presignedPayloadUnsigned'>,
+  request: Pick<HttpRequest, 'body' | 'bodyBytes' | 'bodySha256'>,
+  sent: string | undefined,
+  presigned: boolean,
+): Promise<{ hash: string; source: PayloadSource }> {
+  if (settings.payload === 'unsigned') return { hash: UNSIGNED_PAYLOAD, source: 'unsigned' };
+  if (settings.payload === 'auto' && sent !== undefined) return { hash: sent, source: 'sent' };
+  if (settings.payload === 'auto' && presigned && settings.presignedPayloadUnsigned) {
+    return { hash: UNSIGNED_PAYLOAD, source: 'unsigned' };
+  }
+  return { hash: await bodyHashOf(request), source: 'body' };
 }

@@ -5,14 +5,14 @@
  */
 
 import { percentDecodeText, uriEncode } from '../encoding';
-import { findHeader, requestHost } from '../request/model';
+import { findHeader, requestHost, sameName } from '../request/model';
 import { renderQueryString } from '../request/query';
 import { lineEndingOf, renderRequest } from '../request/render';
 import { fail, ok, problem, type Problem, type Result } from '../types';
 import type { WireQueryPair } from './canonical-query';
 import { computeStages, type SignatureStages } from './compute';
 import { selectSignedHeaders, type WorkingHeader } from './header-selection';
-import { bodyHashOf, UNSIGNED_PAYLOAD } from './payload-hash';
+import { choosePayloadHash, UNSIGNED_PAYLOAD } from './payload-hash';
 import { resolveRequestTime } from './request-time';
 import { scopeOf } from './signing-key';
 import { ALGORITHM } from './string-to-sign';
@@ -39,8 +39,6 @@ interface WorkingParam extends WireQueryPair {
   added?: boolean;
   unsigned?: boolean;
 }
-
-const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** Sets a parameter (value given decoded), adding it when missing and noting when a value changes. */
 function upsertParam(params: WorkingParam[], name: string, value: string, notes: Problem[]): WorkingParam {
@@ -134,11 +132,8 @@ export async function signQuery(input: SigV4Input): Promise<Result<SigV4Trace>> 
 
   const sentHash =
     find(QUERY_AUTH.contentSha256)?.value ?? findHeader(request, 'x-amz-content-sha256')?.value;
-  let payloadHash: string;
-  if (settings.payload === 'unsigned') payloadHash = UNSIGNED_PAYLOAD;
-  else if (settings.payload === 'auto' && sentHash !== undefined) payloadHash = percentDecodeText(sentHash);
-  else if (settings.payload === 'auto' && settings.presignedPayloadUnsigned) payloadHash = UNSIGNED_PAYLOAD;
-  else payloadHash = await bodyHashOf(request);
+  const sentDecoded = sentHash === undefined ? undefined : percentDecodeText(sentHash);
+  const payloadHash = (await choosePayloadHash(settings, request, sentDecoded, true)).hash;
 
   const stages = computeStages({
     method: request.method,

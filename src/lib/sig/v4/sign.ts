@@ -10,7 +10,7 @@ import { fail, ok, problem, type Problem, type Result } from '../types';
 import { renderAuthorization } from './authorization';
 import { computeStages, type SignatureStages } from './compute';
 import { selectSignedHeaders, spansOf, type WorkingHeader } from './header-selection';
-import { bodyHashOf, UNSIGNED_PAYLOAD } from './payload-hash';
+import { choosePayloadHash } from './payload-hash';
 import { resolveRequestTime } from './request-time';
 import { signQuery } from './sign-query';
 import { scopeOf } from './signing-key';
@@ -82,14 +82,10 @@ async function signHeader(input: SigV4Input): Promise<Result<SigV4Trace>> {
   }
 
   const sentHash = fields.find((f) => f.name.toLowerCase() === 'x-amz-content-sha256');
-  let payloadHash: string;
-  let payloadSources = spansOf(fields, 'x-amz-content-sha256');
-  if (settings.payload === 'unsigned') payloadHash = UNSIGNED_PAYLOAD;
-  else if (settings.payload === 'auto' && sentHash) payloadHash = sentHash.value;
-  else {
-    payloadHash = await bodyHashOf(request);
-    payloadSources = [request.bodySpan];
-  }
+  const payload = await choosePayloadHash(settings, request, sentHash?.value, false);
+  const payloadHash = payload.hash;
+  const payloadSources =
+    payload.source === 'body' ? [request.bodySpan] : spansOf(fields, 'x-amz-content-sha256');
   if (sentHash && sentHash.value !== payloadHash) {
     upsert(
       fields,

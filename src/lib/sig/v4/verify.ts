@@ -6,13 +6,13 @@
 
 import { timingSafeEqual } from '../crypto';
 import { percentDecodeText } from '../encoding';
-import { findHeader, type HttpRequest } from '../request/model';
+import { findHeader, sameName, type HttpRequest } from '../request/model';
 import { fail, ok, problem, type Problem, type Result, type Span } from '../types';
 import { parseAuthorization, parseCredential, type Credential } from './authorization';
 import type { HeaderField } from './canonical-headers';
 import type { WireQueryPair } from './canonical-query';
 import { computeStages, type SignatureStages, type SigningPlan } from './compute';
-import { bodyHashOf, UNSIGNED_PAYLOAD } from './payload-hash';
+import { choosePayloadHash, UNSIGNED_PAYLOAD } from './payload-hash';
 import { resolveRequestTime } from './request-time';
 import { QUERY_AUTH } from './sign-query';
 import type { SigV4Settings } from './settings';
@@ -52,8 +52,6 @@ export interface SigV4Verification {
   stages: SignatureStages;
   notes: Problem[];
 }
-
-const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** Reads the signature a request carries, from `Authorization` or from the query string. */
 export function readProvidedSignature(request: HttpRequest): Result<ProvidedSignature> {
@@ -207,12 +205,8 @@ export async function planVerification(input: SigV4VerifyInput): Promise<Result<
   const sentHash =
     params.find((p) => sameName(p.name, QUERY_AUTH.contentSha256))?.value ??
     findHeader(request, 'x-amz-content-sha256')?.value;
-  let payloadHash: string;
-  if (settings.payload === 'unsigned') payloadHash = UNSIGNED_PAYLOAD;
-  else if (settings.payload === 'auto' && sentHash !== undefined) payloadHash = percentDecodeText(sentHash);
-  else if (settings.payload === 'auto' && provided.mode === 'query' && settings.presignedPayloadUnsigned)
-    payloadHash = UNSIGNED_PAYLOAD;
-  else payloadHash = await bodyHashOf(request);
+  const sent = sentHash === undefined ? undefined : percentDecodeText(sentHash);
+  const payloadHash = (await choosePayloadHash(settings, request, sent, provided.mode === 'query')).hash;
 
   const plan: SigningPlan = {
     method: request.method,
