@@ -4,7 +4,7 @@
  */
 
 import { explain } from '../lib/diagnose/explain';
-import type { ExplainInput } from '../lib/diagnose/types';
+import type { Explanation, ExplainInput } from '../lib/diagnose/types';
 import { EXIT, type CliIo, type ExitCode } from './io';
 import { loadCase } from './load-case';
 import { badInput, warningsText, type CaseOutcome } from './outcome';
@@ -17,6 +17,11 @@ const VERDICT_EXIT: Record<string, ExitCode> = {
   mismatch: EXIT.mismatch,
   unknown: EXIT.unknown,
 };
+
+/** True when some pasted box was read into something the diagnosis used. */
+function usable(e: Explanation): boolean {
+  return e.request !== undefined || e.server !== undefined || e.client !== undefined;
+}
 
 /** Explains one case, with the server's reply and client log read from the files given. */
 export async function explainCase(
@@ -62,14 +67,16 @@ export async function explainCase(
       );
     }
   }
-  if (hasError(placed)) return badInput(file, placed, options.json);
+  // A box that cannot be read leaves the others: only when nothing at all was usable is the input bad.
+  if (hasError(placed) && !usable(explanation)) return badInput(file, placed, options.json);
   const exit = VERDICT_EXIT[explanation.verdict] ?? EXIT.unknown;
   if (options.json) {
-    const { verdict, findings, sides, searched } = explanation;
+    const { verdict, findings, sides, searched, ask } = explanation;
     const view = {
       file,
       verdict,
       findings,
+      ...(ask ? { ask } : {}),
       sides,
       searched,
       server: explanation.server,

@@ -7,7 +7,11 @@ import type { Explanation, Side } from '../lib/diagnose/types';
 import { visible } from '../lib/diagnose/visible';
 import { diffLines } from './line-diff';
 
-const VERDICT = { match: 'signature verified', mismatch: 'signature does not match', unknown: 'cannot tell' };
+const VERDICT = {
+  match: 'signature verified',
+  mismatch: 'signature does not match',
+  unknown: 'cannot tell yet',
+};
 
 function diffBlock(title: string, left: string, right: string, leftName: string): string {
   if (left === right) return `${title} (${leftName} and server agree)\n${left.replace(/^/gm, '    ')}\n`;
@@ -34,9 +38,10 @@ export function renderExplanation(file: string, e: Explanation): string {
   if (e.findings.length === 0) {
     out += `\nNo finding.${e.server?.advice ? ` ${e.server.advice}` : ''}\n`;
   } else {
-    out += '\nFindings, most likely first\n';
+    out += e.verdict === 'unknown' ? '\nSuspects, none shown\n' : '\nFindings, most likely first\n';
     e.findings.forEach((f, i) => {
-      out += `  ${i + 1}. [${f.kind} · ${f.component}${f.name ? ` · ${f.name}` : ''}] ${f.message}\n`;
+      const where = `${f.kind} · ${f.component}${f.name ? ` · ${f.name}` : ''}`;
+      out += `  ${i + 1}. ${f.basis} [${where}] ${f.message}\n`;
       out += `     fix: ${f.fix}\n`;
       out += `     evidence: ${f.evidence.note}\n`;
       for (const side of ['client', 'ours', 'server'] as const) {
@@ -45,6 +50,7 @@ export function renderExplanation(file: string, e: Explanation): string {
       }
     });
   }
+  if (e.ask) out += `\nTo tell: ${e.ask.message}\n`;
   out += sideDiffs(e.sides.client, e.sides.server, 'client');
   if (!e.sides.client?.canonicalRequest) out += sideDiffs(e.sides.ours, e.sides.server, 'ours');
   if (e.searched > 0) out += `\nSearched ${e.searched} candidate canonicalizations.\n`;

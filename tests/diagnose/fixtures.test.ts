@@ -22,27 +22,37 @@ function fixture(id: string): { serverError: string; clientLog?: string } {
   return out;
 }
 
-/** The fault each fixture encodes (from tests/fixtures/README.md), as the first finding should state it. */
+/**
+ * The fault each fixture encodes (from tests/fixtures/README.md), as the first finding should state it, and its
+ * basis: F4 holds only the server's string to sign, which shows the Content-Type the server saw but not what the
+ * URL was presigned with, so its fault is suspected and the verdict cannot tell yet.
+ */
 const DOCUMENTED: Record<string, Partial<Finding>> = {
-  F1: { kind: 'client', component: 'path', cause: 'path-double-encoded' },
-  F2: { kind: 'client', component: 'query', name: 'x-amz-security-token', cause: 'token-unsigned' },
-  F3: { kind: 'client', component: 'path', cause: 's3v2-resource-missing-bucket' },
-  F4: { kind: 'transit', component: 'headers', name: 'content-type' },
-  F5: { kind: 'client', component: 'path', cause: 'path-single-encoded' },
-  F6: { kind: 'transit', component: 'headers', name: 'content-type' },
-  F10: { kind: 'clock', component: 'timestamp', cause: 'clock-skew' },
-  F11: { kind: 'clock', component: 'timestamp', cause: 'url-expired' },
-  F12: { kind: 'clock', component: 'timestamp', cause: 'clock-skew' },
-  F13: { kind: 'scope', component: 'scope', name: 'region', cause: 'wrong-region' },
+  F1: { kind: 'client', component: 'path', cause: 'path-double-encoded', basis: 'shown' },
+  F2: {
+    kind: 'client',
+    component: 'query',
+    name: 'x-amz-security-token',
+    cause: 'token-unsigned',
+    basis: 'shown',
+  },
+  F3: { kind: 'client', component: 'path', cause: 's3v2-resource-missing-bucket', basis: 'shown' },
+  F4: { kind: 'transit', component: 'headers', name: 'content-type', basis: 'suspected' },
+  F5: { kind: 'client', component: 'path', cause: 'path-single-encoded', basis: 'shown' },
+  F6: { kind: 'transit', component: 'headers', name: 'content-type', basis: 'shown' },
+  F10: { kind: 'clock', component: 'timestamp', cause: 'clock-skew', basis: 'shown' },
+  F11: { kind: 'clock', component: 'timestamp', cause: 'url-expired', basis: 'shown' },
+  F12: { kind: 'clock', component: 'timestamp', cause: 'clock-skew', basis: 'shown' },
+  F13: { kind: 'scope', component: 'scope', name: 'region', cause: 'wrong-region', basis: 'shown' },
 };
 
 describe.each(Object.entries(DOCUMENTED))('fixture %s', (id, expected) => {
-  it('yields its documented fault first', async () => {
+  it('yields its documented fault first, shown or suspected', async () => {
     const explanation = await explain(fixture(id));
     expect(explanation.findings[0], JSON.stringify(explanation.findings.map((f) => f.cause))).toMatchObject(
       expected,
     );
-    expect(explanation.verdict).toBe('mismatch');
+    expect(explanation.verdict).toBe(expected.basis === 'shown' ? 'mismatch' : 'unknown');
   });
 });
 

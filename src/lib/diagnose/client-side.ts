@@ -36,7 +36,7 @@ export async function clientSide(c: Setting, ours: OurSide | undefined): Promise
   const expected = renderCanonicalRequest(c.serverCr);
   if (logged === expected) {
     if (out.sides.client?.signature && out.server?.signatureProvided && out.verdict === 'mismatch') {
-      out.findings.push(wrongSecret(logged));
+      out.findings.push(wrongSecret(logged, 'shown'));
     }
     return;
   }

@@ -5,6 +5,8 @@
  */
 
 import { findScheme, type SchemeId } from '../sig/registry';
+import { parseHttpRequest } from '../sig/request/http';
+import { findHeader, type HttpRequest } from '../sig/request/model';
 import type { ServerError } from '../sig/server-error/types';
 import { parseCanonicalRequest } from '../sig/v4/canonical-request';
 import { resolveSettings } from '../sig/v4/settings';
@@ -16,6 +18,10 @@ import { ourSide } from './our-side';
 import { validityFindings } from './request-findings';
 import { serverFindings } from './server-findings';
 import type { Setting } from './setting';
+import { hasEdit } from './edits';
+import { hintFindings } from './hints';
+import { judge } from './judge';
+import { editProblems, replyContradiction } from './self-check';
 import { dedupe, needsSecret } from './stock-findings';
 import { stringToSignFindings } from './sts-findings';
 import type { Explanation, ExplainInput, Side } from './types';
@@ -58,9 +64,46 @@ function serverSide(c: Setting, servers: readonly ServerError[]): void {
   }
 }
 
+/**
+ * Marks each box's redactions and placeholders; returns whether the server's reply can be trusted: it agrees with
+ * itself, or the edits it shows explain why not (the findings then leave the edited parts alone).
+ */
+function checkPastes(input: ExplainInput, out: Explanation): boolean {
+  let replyEdited = false;
+  for (const which of ['request', 'serverError', 'clientLog'] as const) {
+    const text = input[which];
+    if (!text?.trim()) continue;
+    const known = out.problems.filter((p) => p.input === which).map((p) => p.problem);
+    const edits = editProblems(text, known);
+    if (which === 'serverError' && (edits.length > 0 || hasEdit(text))) replyEdited = true;
+    out.problems.push(...edits.map((problem) => ({ input: which, problem })));
+  }
+  const contradiction = out.server && replyContradiction(out.server, replyEdited);
+  if (contradiction) out.problems.push({ input: 'serverError', problem: contradiction });
+  return !contradiction || replyEdited;
+}
+
+/**
+ * The body is known when it was pasted, hashed elsewhere, or the request says it has none (Content-Length 0, or
+ * neither Content-Length nor Transfer-Encoding). A Content-Length with no body after it means it was left out.
+ */
+function bodyKnown(request: HttpRequest | undefined, input: ExplainInput): boolean {
+  if (!request) return false;
+  if (request.body !== '' || input.payloadHash !== undefined) return true;
+  const length = findHeader(request, 'content-length')?.value.trim();
+  return length === '0' || (length === undefined && !findHeader(request, 'transfer-encoding'));
+}
+
+/** The pasted request as HTTP, whatever its signature. */
+function pastedHttp(out: Explanation): HttpRequest | undefined {
+  const parsed = out.request ? parseHttpRequest(out.request.http) : undefined;
+  return parsed?.ok ? parsed.value : undefined;
+}
+
 /** Explains what was pasted; never throws on bad input (problems are returned with the input they belong to). */
 export async function explain(input: ExplainInput): Promise<Explanation> {
   const { out, servers } = readInputs(input);
+  const serverTrusted = checkPastes(input, out);
   const scheme = pickScheme(input, out.request?.hints.scheme, out.server);
   const c: Setting = {
     input,
@@ -83,12 +126,34 @@ export async function explain(input: ExplainInput): Promise<Explanation> {
   if (parsedSts?.ok && c.serverSts) {
     out.findings.push(...stringToSignFindings(compareStringsToSign(parsedSts.value, c.serverSts)));
   }
-  if (out.findings.length === 0 && ours && c.serverCr && secret === undefined && out.verdict === 'mismatch') {
+  const request = ours?.request ?? pastedHttp(out);
+  if (request) {
+    out.findings.push(
+      ...hintFindings({
+        request,
+        s3: c.s3,
+        ...(c.serverCr ? { serverCr: c.serverCr } : {}),
+        ...(ours
+          ? {
+              signedHeaders: ours.planned.provided.signedHeaders,
+              region: ours.planned.provided.credential.scope.region,
+            }
+          : {}),
+      }),
+    );
+  }
+  const shown = out.findings.some((f) => f.basis === 'shown');
+  if (!shown && ours && c.serverCr && secret === undefined && !out.client && out.verdict === 'mismatch') {
     out.findings.push(needsSecret(ours.canonicalRequest));
   }
   if (ours && input.now) {
     out.findings.push(...validityFindings(ours.planned.provided, ours.planned.amzDate, input.now));
   }
   out.findings = dedupe(out.findings);
+  judge(
+    out,
+    { serverTrusted, bodyKnown: bodyKnown(request, input), hasSecret: secret !== undefined },
+    { request: request !== undefined, clientLog: out.client !== undefined },
+  );
   return out;
 }

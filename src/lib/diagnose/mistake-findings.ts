@@ -38,6 +38,7 @@ export function mistakeFindings(rep: Reproduction, correct: string, how: 'signat
     const name = nameOf(m, rep.canonicalRequest, correct);
     const finding: Finding = {
       kind: m.kind,
+      basis: 'shown',
       component: m.component,
       cause: m.id,
       message: m.message,

@@ -63,7 +63,7 @@ export async function ourSide(c: Setting, secret: string | undefined): Promise<O
       out.searched += outcome.tried;
       if (outcome.found) out.findings.push(...mistakeFindings(outcome.found, canonicalRequest, 'signature'));
       else if (c.serverCr && renderCanonicalRequest(c.serverCr) === canonicalRequest) {
-        out.findings.push(wrongSecret(canonicalRequest));
+        out.findings.push(wrongSecret(canonicalRequest, 'suspected'));
       }
     }
   }

@@ -27,6 +27,7 @@ export function requestFindings(
     if (present.has(name)) continue;
     out.push({
       kind: 'client',
+      basis: 'shown',
       component: 'signed-headers',
       name,
       cause: 'signed-header-not-sent',
@@ -41,6 +42,7 @@ export function requestFindings(
     if (name === 'x-amz-security-token' && settings.signSessionToken) {
       out.push({
         kind: 'client',
+        basis: 'shown',
         component: 'signed-headers',
         name,
         cause: 'token-not-signed',
@@ -55,6 +57,7 @@ export function requestFindings(
     } else if (settings.contentSha256Header) {
       out.push({
         kind: 'client',
+        basis: 'shown',
         component: 'signed-headers',
         name,
         cause: 'header-sent-not-signed',
@@ -71,6 +74,7 @@ export function requestFindings(
   if (sessionToken && token === undefined) {
     out.push({
       kind: 'credentials',
+      basis: 'shown',
       component: provided.mode === 'query' ? 'query' : 'headers',
       name: 'x-amz-security-token',
       cause: 'token-missing',
@@ -82,6 +86,7 @@ export function requestFindings(
   } else if (sessionToken && token !== sessionToken) {
     out.push({
       kind: 'credentials',
+      basis: 'shown',
       component: provided.mode === 'query' ? 'query' : 'headers',
       name: 'x-amz-security-token',
       cause: 'token-different',
@@ -105,6 +110,7 @@ function scopeFindings(request: HttpRequest, provided: ProvidedSignature, amzDat
   if (scope.date !== amzDate.slice(0, 8)) {
     out.push({
       kind: 'scope',
+      basis: 'shown',
       component: 'scope',
       name: 'date',
       cause: 'scope-date-other-day',
@@ -123,6 +129,7 @@ function scopeFindings(request: HttpRequest, provided: ProvidedSignature, amzDat
   if (region && region !== scope.region) {
     out.push({
       kind: 'scope',
+      basis: 'shown',
       component: 'scope',
       name: 'region',
       cause: 'region-of-another-endpoint',
@@ -150,6 +157,7 @@ export function validityFindings(provided: ProvidedSignature, amzDate: string, n
       return [
         {
           kind: 'clock',
+          basis: 'shown',
           component: 'timestamp',
           name: 'x-amz-expires',
           cause: 'url-expired',
@@ -167,6 +175,7 @@ export function validityFindings(provided: ProvidedSignature, amzDate: string, n
     return [
       {
         kind: 'clock',
+        basis: 'shown',
         component: 'timestamp',
         cause: 'not-yet-valid',
         message: `The request is dated ${signedAt.toISOString()}, more than 15 minutes after now (${now.toISOString()}): the signer's clock runs fast.`,

@@ -45,6 +45,7 @@ export function s3V2Findings(server: S3V2StringToSign, client?: S3V2StringToSign
     const missingBucket = bucket && bucket[2] === client.resource;
     out.push({
       kind: 'client',
+      basis: 'shown',
       component: 'path',
       cause: missingBucket ? 's3v2-resource-missing-bucket' : 's3v2-resource-differs',
       message: missingBucket
@@ -71,6 +72,7 @@ export function s3V2Findings(server: S3V2StringToSign, client?: S3V2StringToSign
     if (!client || client[field] === server[field]) continue;
     out.push({
       kind: field === 'contentType' || field === 'contentMd5' ? 'transit' : 'client',
+      basis: 'shown',
       component: field === 'verb' ? 'method' : field === 'date' ? 'timestamp' : 'headers',
       ...(field === 'verb' ? {} : { name: headerOf[field] }),
       cause: `s3v2-${headerOf[field]}-differs`,
@@ -86,6 +88,8 @@ export function s3V2Findings(server: S3V2StringToSign, client?: S3V2StringToSign
   if (!client && presigned(server) && server.contentType !== '') {
     out.push({
       kind: 'transit',
+      // The server's string to sign shows the Content-Type it saw, not what the URL was presigned with.
+      basis: 'suspected',
       component: 'headers',
       name: 'content-type',
       cause: 's3v2-unsigned-content-type',

@@ -30,6 +30,7 @@ function clockFinding(server: ServerError): Finding | undefined {
     const late = apart(server.expires, server.serverTime);
     return {
       kind: 'clock',
+      basis: 'shown',
       component: 'timestamp',
       cause: 'url-expired',
       message: `The presigned URL expired at ${server.expires}${late !== undefined ? `; the server received it ${duration(late)} later` : ''}.`,
@@ -41,6 +42,7 @@ function clockFinding(server: ServerError): Finding | undefined {
     const early = apart(server.serverTime, server.requestTime);
     return {
       kind: 'clock',
+      basis: 'shown',
       component: 'timestamp',
       cause: 'not-yet-valid',
       message: `The request is dated in the future${early !== undefined ? ` (${duration(early)} ahead of the server)` : ''}: the signer's clock runs fast.`,
@@ -59,6 +61,7 @@ function clockFinding(server: ServerError): Finding | undefined {
         : '';
     return {
       kind: 'clock',
+      basis: 'shown',
       component: 'timestamp',
       cause: 'clock-skew',
       message: `The request was signed at ${server.requestTime ?? 'a time'} but the server's clock read ${server.serverTime ?? 'much later'}${skew !== undefined ? ` (${duration(skew)} apart${allowed})` : ''}.`,
@@ -77,6 +80,7 @@ function scopeFinding(server: ServerError): Finding | undefined {
   if (server.expectedRegion || (server.givenRegion && /region/i.test(note))) {
     return {
       kind: 'scope',
+      basis: 'shown',
       component: 'scope',
       name: 'region',
       cause: 'wrong-region',
@@ -92,6 +96,7 @@ function scopeFinding(server: ServerError): Finding | undefined {
   if (server.expectedService) {
     return {
       kind: 'scope',
+      basis: 'shown',
       component: 'scope',
       name: 'service',
       cause: 'wrong-service',

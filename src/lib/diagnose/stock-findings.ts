@@ -3,14 +3,19 @@
  * signature (the secret), and the same canonical request as the server with nothing more to go on.
  */
 
-import type { Finding } from './types';
+import type { Basis, Finding } from './types';
 
 const lines = (text: string) => text.split('\n').length;
 
-/** Same canonical request on both sides, different signature: the secret differs. */
-export function wrongSecret(canonicalRequest: string): Finding {
+/**
+ * Same canonical request on both sides, different signature: the secret differs. It is shown only when the
+ * client's own canonical request is known (its log); from a search that found no mistake it is suspected, since a
+ * mistake outside the catalogue would look the same.
+ */
+export function wrongSecret(canonicalRequest: string, basis: Basis): Finding {
   return {
     kind: 'credentials',
+    basis,
     component: 'secret',
     cause: 'wrong-secret',
     message:
@@ -24,6 +29,7 @@ export function wrongSecret(canonicalRequest: string): Finding {
 export function needsSecret(canonicalRequest: string): Finding {
   return {
     kind: 'client',
+    basis: 'suspected',
     component: 'secret',
     cause: 'client-or-secret',
     message:

@@ -16,6 +16,7 @@ export function stringToSignFindings(divergences: readonly Divergence[]): Findin
     if (d.component === 'timestamp') {
       return {
         kind: 'clock',
+        basis: 'shown',
         component: 'timestamp',
         cause: 'timestamp-differs',
         message: `The client signed the time ${d.left}, but the server read ${d.right} from the request (X-Amz-Date wins over Date).`,
@@ -26,6 +27,7 @@ export function stringToSignFindings(divergences: readonly Divergence[]): Findin
     if (d.component === 'scope') {
       return {
         kind: 'scope',
+        basis: 'shown',
         component: 'scope',
         name: d.name!,
         cause: `scope-${d.name}-differs`,
@@ -36,6 +38,7 @@ export function stringToSignFindings(divergences: readonly Divergence[]): Findin
     }
     return {
       kind: 'client',
+      basis: 'shown',
       component: 'algorithm',
       cause: 'algorithm-differs',
       message: `The client signed with ${d.left}, but the server expected ${d.right}.`,

@@ -23,6 +23,7 @@ function headerFinding(d: Divergence, side: SignedSide): Finding {
     const gone = d.right === undefined;
     return {
       kind: 'transit',
+      basis: 'shown',
       component: 'headers',
       name,
       cause: gone ? 'header-removed-in-transit' : 'header-added-in-transit',
@@ -36,6 +37,7 @@ function headerFinding(d: Divergence, side: SignedSide): Finding {
   const port = name === 'host' && d.left.replace(/:\d+$/, '') === d.right.replace(/:\d+$/, '');
   return {
     kind: 'transit',
+    basis: 'shown',
     component: 'headers',
     name,
     cause: port ? 'host-port-changed-in-transit' : 'header-changed-in-transit',
@@ -61,6 +63,7 @@ export function transitFindings(divergences: readonly Divergence[], side: Signed
         return [
           {
             kind: 'transit',
+            basis: 'shown',
             component: 'query',
             ...(d.name ? { name: d.name } : {}),
             cause: `query-${what}-in-transit`,
@@ -76,6 +79,7 @@ export function transitFindings(divergences: readonly Divergence[], side: Signed
         return [
           {
             kind: 'transit',
+            basis: 'shown',
             component: 'path',
             cause: 'path-changed-in-transit',
             message:
@@ -88,6 +92,7 @@ export function transitFindings(divergences: readonly Divergence[], side: Signed
         return [
           {
             kind: 'transit',
+            basis: 'shown',
             component: 'payload-hash',
             cause: 'body-changed-in-transit',
             message:
@@ -100,6 +105,7 @@ export function transitFindings(divergences: readonly Divergence[], side: Signed
         return [
           {
             kind: 'transit',
+            basis: 'shown',
             component: 'method',
             cause: 'method-changed-in-transit',
             message: `The method changed after signing (${d.left} → ${d.right}): a redirect or a method override?`,

@@ -37,9 +37,16 @@ export interface Evidence {
   note: string;
 }
 
+/**
+ * What a finding rests on: `shown` when a diff of the sides shows it, the search reproduced what the client signed,
+ * or the server's own words state it; `suspected` when it fits the evidence but nothing reproduced it.
+ */
+export type Basis = 'shown' | 'suspected';
+
 /** One diagnosis, most likely first in a list. */
 export interface Finding {
   kind: FindingKind;
+  basis: Basis;
   component: Component;
   /** Lower-case header or query parameter name, when the fault sits in one. */
   name?: string;
@@ -54,8 +61,18 @@ export interface Finding {
   setting?: Partial<SigV4Settings>;
 }
 
-/** The overall answer: the signature matches, does not, or cannot be told from what was pasted. */
+/**
+ * The overall answer: the signature matches, does not and a shown finding says why, or cannot be told yet from
+ * what was pasted (no finding is shown, whatever the server said).
+ */
 export type Verdict = 'match' | 'mismatch' | 'unknown';
+
+/** The one input that would decide a diagnosis that cannot tell yet. */
+export interface Ask {
+  need: 'client-log' | 'body' | 'secret' | 'time' | 'server-reply' | 'request';
+  /** One sentence: what to paste and what it would decide. */
+  message: string;
+}
 
 /** Everything a diagnosis can use; all optional but one of request, server reply or client log. */
 export interface ExplainInput {
@@ -91,6 +108,8 @@ export interface Explanation {
   request?: PastedRequest;
   server?: ServerError;
   client?: ClientLog;
+  /** What to paste next when the verdict cannot tell yet. */
+  ask?: Ask;
   /** Candidate canonicalizations tried by the search, for the report and the bench. */
   searched: number;
   /** Problems reading what was pasted, each pointing into its own input. */
