@@ -15,6 +15,7 @@ import { clientSide, s3V2Side } from './client-side';
 import { compareStringsToSign } from './compare';
 import { readInputs } from './inputs';
 import { ourSide } from './our-side';
+import { partialSide } from './partial-side';
 import { validityFindings } from './request-findings';
 import { serverFindings } from './server-findings';
 import type { Setting } from './setting';
@@ -120,6 +121,7 @@ export async function explain(input: ExplainInput): Promise<Explanation> {
   const secret = input.secretAccessKey ?? out.request?.hints.secretAccessKey;
   const ours = await ourSide(c, secret);
   await clientSide(c, ours);
+  partialSide(c, ours);
   s3V2Side(c);
   const signedSts = out.sides.client?.stringToSign ?? out.sides.ours?.stringToSign;
   const parsedSts = signedSts !== undefined ? parseStringToSign(signedSts) : undefined;

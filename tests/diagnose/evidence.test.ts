@@ -1,0 +1,126 @@
+/**
+ * What a finding may rest on: edits people make before pasting are recognised, a cut canonical request is compared
+ * as far as it goes, and hints that need no secret stay suspects.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { findEdits, hasEdit } from '../../src/lib/diagnose/edits';
+import { hintFindings } from '../../src/lib/diagnose/hints';
+import { comparePartial } from '../../src/lib/diagnose/partial';
+import { parseHttpRequest } from '../../src/lib/sig/request/http';
+
+const WHOLE = [
+  'GET',
+  '/a',
+  'x=1&y=2',
+  'content-type:text/plain',
+  'host:h.example',
+  'x-amz-date:20240101T000000Z',
+  '',
+  'content-type;host;x-amz-date',
+  'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+].join('\n');
+
+function request(text: string) {
+  const parsed = parseHttpRequest(text);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.value;
+}
+
+describe('edits', () => {
+  it.each([
+    ['host:....', '....'],
+    ['/hostedzone/XXXXXXXXXXXXXX/rrset', 'XXXXXXXXXXXXXX'],
+    ['search-xxx.eu-west-1.es.amazonaws.com', 'xxx'],
+    ['Signature=****', '****'],
+    ['prefix=<redacted>', '<redacted>'],
+    ['##SHA1##', '##SHA1##'],
+    ['--aws-sigv4 aws:amz:${AWS_REGION}:neptune-db', '${AWS_REGION}'],
+    ["\\na7......df'", 'a7......df'],
+    ['3fe…4be', '3fe…4be'],
+  ])('finds the edit in %s', (text, edit) => {
+    expect(findEdits(text).map((e) => e.text)).toEqual([edit]);
+  });
+
+  it.each([
+    'application/x-amz-json-1.0',
+    'x-amz-date:20240101T000000Z',
+    '/images/xxl-photo.png',
+    'max-keys=1000&prefix=a...b',
+    WHOLE,
+  ])('leaves ordinary text alone: %s', (text) => {
+    expect(hasEdit(text)).toBe(false);
+  });
+});
+
+describe('a cut canonical request', () => {
+  it('agrees when the lines there agree, the last one as a prefix', () => {
+    expect(comparePartial(WHOLE, WHOLE.slice(0, 40))).toEqual({ lines: 5 });
+  });
+
+  it('names the query parameter that differs before the cut', () => {
+    const cut = 'GET\n/a\nx=1&y=3\ncont';
+    expect(comparePartial(WHOLE, cut).divergence).toMatchObject({ component: 'query', name: 'y' });
+  });
+
+  it('names a header with another value, or one the cut side lacks or adds', () => {
+    const changed = 'GET\n/a\nx=1&y=2\ncontent-type:text/plain; charset=utf-8\nhost';
+    expect(comparePartial(WHOLE, changed).divergence).toEqual({
+      component: 'headers',
+      name: 'content-type',
+      left: 'text/plain',
+      right: 'text/plain; charset=utf-8',
+    });
+    const lacks = 'GET\n/a\nx=1&y=2\nhost:h.example\nx-amz';
+    expect(comparePartial(WHOLE, lacks).divergence).toEqual({
+      component: 'headers',
+      name: 'content-type',
+      left: 'text/plain',
+    });
+    const adds = 'GET\n/a\nx=1&y=2\naccept:*/*\ncontent-type:text/plain';
+    expect(comparePartial(WHOLE, adds).divergence).toEqual({
+      component: 'headers',
+      name: 'accept',
+      right: '*/*',
+    });
+  });
+});
+
+describe('hints', () => {
+  it('suspects reserved characters in the path, never shows them', () => {
+    const hints = hintFindings({
+      request: request('POST /orders-*,-archive/_search HTTP/1.1\nHost: h\n\n'),
+      s3: false,
+    });
+    expect(hints[0]).toMatchObject({ basis: 'suspected', kind: 'client', component: 'path' });
+    expect(hints[0]!.message).toContain('"*" ","');
+  });
+
+  it('suspects a raw "+" in a query value, naming the parameter', () => {
+    const hints = hintFindings({
+      request: request('GET /?Filter.1.Value.1=web+api HTTP/1.1\nHost: h\n\n'),
+      s3: false,
+    });
+    expect(hints).toEqual([expect.objectContaining({ component: 'query', name: 'filter.1.value.1' })]);
+  });
+
+  it('suspects a region other than us-east-1 on a host that is not AWS', () => {
+    const minio = request('GET /bucket/key HTTP/1.1\nHost: minio.internal.example:9000\n\n');
+    expect(hintFindings({ request: minio, s3: true, region: 'eu-west-1' })).toEqual([
+      expect.objectContaining({ kind: 'scope', name: 'region', basis: 'suspected' }),
+    ]);
+    expect(hintFindings({ request: minio, s3: true, region: 'us-east-1' })).toEqual([]);
+  });
+
+  it('suspects an x-amz-* header signed as a header but sent in the query', () => {
+    const r = request('PUT /k?x-amz-acl=public-read HTTP/1.1\nHost: b.s3.amazonaws.com\n\n');
+    expect(hintFindings({ request: r, s3: true, signedHeaders: ['host', 'x-amz-acl'] })).toEqual([
+      expect.objectContaining({ component: 'signed-headers', name: 'x-amz-acl' }),
+    ]);
+  });
+
+  it('says nothing of a plain request', () => {
+    const r = request('GET /a/b.txt?list-type=2 HTTP/1.1\nHost: b.s3.eu-west-1.amazonaws.com\n\n');
+    expect(hintFindings({ request: r, s3: true, signedHeaders: ['host'], region: 'eu-west-1' })).toEqual([]);
+  });
+});
