@@ -30,4 +30,16 @@ export interface ClientLog {
   signature?: LoggedText;
   signingKey?: LoggedText;
   authorization?: LoggedText;
+  /**
+   * Every string to sign the log shows with the signature logged after it, in order, when it shows more than one
+   * (a retry, a reconnect, a second request); the fields above keep the last.
+   */
+  signings?: Signing[];
+}
+
+/** One string to sign a client logged, and the signature it logged for it. */
+export interface Signing {
+  stringToSign: LoggedText;
+  signature?: LoggedText;
+  canonicalRequest?: LoggedText;
 }
