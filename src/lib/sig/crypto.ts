@@ -95,3 +95,29 @@ export function timingSafeEqual(a: string, b: string): boolean {
   for (let i = 0; i < n; i++) diff |= (a.charCodeAt(i) | 0) ^ (b.charCodeAt(i) | 0);
   return diff === 0;
 }
+
+/** Standard Base64 (with `=` padding) of bytes, as SigV2, S3 SigV2 and SigV1 print signatures. */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]!);
+  return btoa(binary);
+}
+
+/** Decodes standard Base64 (whitespace ignored); `undefined` when the text is not Base64. */
+export function fromBase64(text: string): Uint8Array | undefined {
+  const clean = text.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) return undefined;
+  let binary: string;
+  try {
+    binary = atob(clean.padEnd(Math.ceil(clean.length / 4) * 4, '='));
+  } catch {
+    // atob is the one throwing call here: text the pattern lets through but atob rejects ("A===") is not Base64.
+    return undefined;
+  }
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+/** Base64 HMAC of a text, as SigV2 (SHA-256 or SHA-1), S3 SigV2 and SigV1 (SHA-1) sign their strings. */
+export function hmacBase64(key: BytesLike, data: BytesLike, hash: 'SHA-256' | 'SHA-1'): string {
+  return toBase64(hmac(key, data, hash));
+}
