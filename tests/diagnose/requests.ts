@@ -54,3 +54,70 @@ export const generatedRequest: fc.Arbitrary<GeneratedRequest> = fc
     );
     return { scheme: (r.s3 ? 'sigv4-s3' : 'sigv4') as SchemeId, text };
   });
+
+const HEADER_NAMES = [
+  'X-Custom',
+  'x-meta-owner',
+  'X-Amz-Meta-Tag',
+  'Accept',
+  'x-trace',
+  'If-Match',
+  'X-Api-Key',
+];
+const HEADER_VALUE = fc.constantFrom(
+  'a',
+  'two words',
+  '  padded  ',
+  'x\ty',
+  'a   b',
+  ' v ',
+  'Mixed,List',
+  '"etag"',
+);
+const UNSIGNED = fc.subarray([
+  'User-Agent: aws-cli/2.15.0',
+  'Connection: keep-alive',
+  'Expect: 100-continue',
+]);
+const QUERY_VALUE = fc.constantFrom('plain', 'a b', 'urn:x:y/z', 'a+b', '50%', 'k=v', '~tilde', 'é', '');
+
+/**
+ * Requests with up to ten headers of mixed case and padding, some sent but not signed, a session token now and
+ * then, and a query of several parameters with reserved characters: the ground for mistakes made on one header
+ * or one parameter while the others are right.
+ */
+export const richRequest: fc.Arbitrary<GeneratedRequest> = fc
+  .record({
+    s3: fc.boolean(),
+    method: fc.constantFrom('GET', 'PUT', 'POST'),
+    segments: fc.array(segment, { minLength: 1, maxLength: 3 }),
+    headers: fc.uniqueArray(fc.tuple(fc.constantFrom(...HEADER_NAMES), HEADER_VALUE), {
+      maxLength: 6,
+      selector: ([n]) => n.toLowerCase(),
+    }),
+    unsigned: UNSIGNED,
+    token: fc.boolean(),
+    query: fc.uniqueArray(fc.tuple(paramName, fc.option(QUERY_VALUE, { nil: null })), {
+      maxLength: 4,
+      selector: ([n]) => n,
+    }),
+    body: fc.constantFrom('', '{"a":1}'),
+  })
+  .map((r) => {
+    const path = '/' + r.segments.map((s) => uriEncode(s)).join('/');
+    const query = r.query
+      .map(([k, v]) => (v === null ? uriEncode(k) : `${uriEncode(k)}=${uriEncode(v)}`))
+      .join('&');
+    const host = r.s3 ? 'examplebucket.s3.amazonaws.com' : 'abc123.execute-api.us-east-1.amazonaws.com';
+    const lines = [`Host: ${host}`, ...r.headers.map(([n, v]) => `${n}:${v}`)];
+    if (r.token) lines.push('X-Amz-Security-Token: FwoGZXIvYXdzEJr//////////token+/=');
+    if (r.body) lines.push('Content-Type: application/json', `Content-Length: ${r.body.length}`);
+    const text = [
+      `${r.method} ${path}${query ? `?${query}` : ''} HTTP/1.1`,
+      ...lines,
+      ...r.unsigned,
+      '',
+      r.body,
+    ];
+    return { scheme: (r.s3 ? 'sigv4-s3' : 'sigv4') as SchemeId, text: text.join('\n') };
+  });

@@ -96,3 +96,22 @@ export function jsonReply(view: { canonicalRequest: string; stringToSign: string
     `The Canonical String for this request should have been\n'${view.canonicalRequest}'\n\nThe String-to-Sign should have been\n'${view.stringToSign}'\n`;
   return `HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\n\r\n${JSON.stringify({ message })}`;
 }
+
+/**
+ * The signed request with each header written as in `original` (padding around and inside the value kept): the
+ * signer writes values trimmed, but the wire may carry the whitespace SigV4 trims, and the signature stays right.
+ */
+export function keepHeaderPadding(original: string, signedRequest: string): string {
+  const head = (text: string) => text.split('\n\n')[0]!.split('\n');
+  const raw = new Map<string, string>();
+  for (const line of head(original).slice(1)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) raw.set(line.slice(0, colon), line);
+  }
+  const [top, ...rest] = signedRequest.split('\n\n');
+  const lines = top!.split('\n').map((line) => {
+    const colon = line.indexOf(':');
+    return colon > 0 ? (raw.get(line.slice(0, colon)) ?? line) : line;
+  });
+  return [lines.join('\n'), ...rest].join('\n\n');
+}

@@ -4,7 +4,7 @@
  */
 
 import { percentDecodeText } from '../sig/encoding';
-import { findHeader, type HttpRequest } from '../sig/request/model';
+import { bodyBytesOf, findHeader, sameName, type HttpRequest } from '../sig/request/model';
 import type { CanonicalRequest } from '../sig/v4/canonical-request';
 import { bodyHashOf } from '../sig/v4/payload-hash';
 import type { SigV4Settings } from '../sig/v4/settings';
@@ -15,6 +15,33 @@ import type { VariantContext } from './variant';
 
 function defaultPort(request: HttpRequest): string {
   return request.scheme === 'http' ? '80' : '443';
+}
+
+/** Headers the request carries that its signature does not cover (the Authorization itself aside). */
+function unsignedHeaders(request: HttpRequest, signed: readonly string[]): { name: string; value: string }[] {
+  return request.headers
+    .filter((h) => !sameName(h.name, 'authorization') && !signed.some((s) => sameName(s, h.name)))
+    .map((h) => ({ name: h.name, value: h.value }));
+}
+
+const pick = (h: { name: string; value: string }) => ({ name: h.name, value: h.value });
+
+/**
+ * A header field's value as written, the whitespace around it kept but for the one space after the colon that
+ * HTTP writers put there (`Name: value`): what a client that does not trim had in hand.
+ */
+function rawValue(source: string, name: string, span: { start: number; end: number }): string | undefined {
+  const text = source.slice(span.start, span.end);
+  if (text.slice(0, name.length + 1).toLowerCase() !== `${name.toLowerCase()}:`) return undefined;
+  return text
+    .slice(name.length + 1)
+    .replace(/\r/g, '')
+    .replace(/^ /, '');
+}
+
+function byteLength(request: HttpRequest): number {
+  const body = bodyBytesOf(request);
+  return typeof body === 'string' ? new TextEncoder().encode(body).length : body.length;
 }
 
 /** The search context of a signed request, from the plan that verifies it. */
@@ -29,7 +56,10 @@ export async function contextFromPlan(
     method: plan.method,
     wirePath: plan.wirePath,
     query: plan.query.map((q) => ({ name: q.name, value: q.value })),
-    headers: plan.headers.map((h) => ({ name: h.name, value: h.value })),
+    headers: plan.headers.map((h) => {
+      const raw = h.span ? rawValue(request.source, h.name, h.span) : undefined;
+      return raw !== undefined && raw !== h.value ? { ...pick(h), raw } : pick(h);
+    }),
     payloadHash: plan.payloadHash,
     bodyHash: await bodyHashOf(request),
     amzDate: plan.amzDate,
@@ -37,8 +67,14 @@ export async function contextFromPlan(
     secret: plan.secretAccessKey,
     defaultPort: defaultPort(request),
     settings: plan.settings,
+    unsigned: unsignedHeaders(request, planned.provided.signedHeaders),
+    bodyLength: byteLength(request),
   };
   if (dateTime) ctx.dateHeaderAmz = toAmzDate(dateTime);
+  const token =
+    findHeader(request, 'x-amz-security-token')?.value ??
+    request.params.find((p) => sameName(p.name, 'X-Amz-Security-Token'))?.value;
+  if (token) ctx.sessionToken = percentDecodeText(token);
   return ctx;
 }
 

@@ -1,12 +1,16 @@
 /**
  * Searching the catalogue for the client mistake that reproduces what the client signed: its signature (with the
- * secret) or its logged canonical request (without). Candidates are tried in order of likelihood: single mistakes,
- * another region or service, then pairs of the common mistakes.
+ * secret) or its logged canonical request (without). Candidates are tried in order of likelihood: the client
+ * profile the paste names (curl), single mistakes made on every header or parameter, then on one alone, another
+ * region or service, then pairs of the common mistakes, and each one-header mistake with each common one. A
+ * candidate that canonicalizes like one tried before is skipped, so the first that reproduces is the likeliest.
  */
 
 import { hmacWithKey, toHex } from '../sig/crypto';
 import { deriveSigningKey, renderScope } from '../sig/v4/signing-key';
 import { MISTAKES, REGIONS, SERVICES, type Mistake } from './catalogue';
+import { curlMistakes } from './clients/curl-mistakes';
+import { targetedMistakes } from './targets';
 import {
   variantCanonical,
   variantSecret,
@@ -51,9 +55,24 @@ function scopeMistake(field: 'region' | 'service', value: string, actual: string
   };
 }
 
+/** A client whose own canonicalization the search tries first, when the paste shows it. */
+export type ClientProfile = 'curl';
+
+function pairsOf(a: readonly Mistake[], b: readonly Mistake[], out: Mistake[][]): void {
+  for (const x of a) for (const y of b) if (x !== y && merge(x.variant, y.variant)) out.push([x, y]);
+}
+
 /** Every candidate for a context, in the order they are tried. */
-export function candidates(ctx: VariantContext, s3: boolean): Mistake[][] {
+export function candidates(
+  ctx: VariantContext,
+  s3: boolean,
+  profiles: readonly ClientProfile[] = [],
+): Mistake[][] {
   const singles = MISTAKES.filter((m) => !m.only || m.only === (s3 ? 's3' : 'generic'));
+  const base = variantCanonical(ctx, {}).text;
+  // A one-header mistake that changes nothing here (a value with no spaces to trim) is no candidate.
+  const targeted = targetedMistakes(ctx).filter((m) => variantCanonical(ctx, m.variant).text !== base);
+  const clients = profiles.includes('curl') ? curlMistakes(ctx, base) : [];
   const scope = [
     ...REGIONS.filter((r) => r !== ctx.scope.region).map((r) => scopeMistake('region', r, ctx.scope.region)),
     ...SERVICES.filter((s) => s !== ctx.scope.service).map((s) =>
@@ -67,7 +86,14 @@ export function candidates(ctx: VariantContext, s3: boolean): Mistake[][] {
       if (merge(common[i]!.variant, common[j]!.variant)) pairs.push([common[i]!, common[j]!]);
     }
   }
-  return [...singles.map((m) => [m]), ...scope.map((m) => [m]), ...pairs];
+  pairsOf(targeted, common, pairs);
+  return [
+    ...clients.map((m) => [m]),
+    ...singles.map((m) => [m]),
+    ...targeted.map((m) => [m]),
+    ...scope.map((m) => [m]),
+    ...pairs,
+  ];
 }
 
 const BATCH = 64;
@@ -77,11 +103,12 @@ export async function searchMistakes(
   ctx: VariantContext,
   target: SearchTarget,
   s3: boolean,
+  profiles: readonly ClientProfile[] = [],
 ): Promise<SearchOutcome> {
   const seen = new Set<string>();
   const base = variantCanonical(ctx, {});
   seen.add(`${base.text}\n${base.amzDate}\n${renderScope(base.scope)}\n${ctx.secret}`);
-  const list = candidates(ctx, s3);
+  const list = candidates(ctx, s3, profiles);
   let tried = 0;
   for (let start = 0; start < list.length; start += BATCH) {
     const batch = list.slice(start, start + BATCH).flatMap((mistakes) => {

@@ -1,16 +1,18 @@
 /**
  * Canonicalizing a request the way a client might have got it wrong. A `Variant` names the departures from the
- * scheme's rules (path encoded once too often, query unsorted, secret with a newline…); the empty variant
- * reproduces the engine's canonical request exactly.
+ * scheme's rules (path encoded once too often, query unsorted, secret with a newline…), for every header or
+ * parameter at once or for one alone; the empty variant reproduces the engine's canonical request exactly.
  */
 
-import { isUnreserved, percentDecode } from '../sig/encoding';
-import { normalizePathSegments } from '../sig/v4/canonical-path';
-import { canonicalHeaderValue } from '../sig/v4/canonical-headers';
-import type { SigV4Settings } from '../sig/v4/settings';
 import { renderScope, type CredentialScope } from '../sig/v4/signing-key';
+import type { SigV4Settings } from '../sig/v4/settings';
 import { ALGORITHM, renderStringToSign } from '../sig/v4/string-to-sign';
 import { sha256HexNow } from '../sig/crypto';
+import type { CurlEra } from './clients/curl';
+import { variantHeaders, variantPath, variantQuery } from './variant-parts';
+
+/** How one query value was encoded instead of SigV4's way. */
+export type ValueEncoding = 'reserved-raw' | 'space-as-plus' | 'lower-hex' | 'raw' | 'twice';
 
 /** How a client's canonicalization departs from the scheme's. Every field left out means "as the scheme says". */
 export interface Variant {
@@ -35,6 +37,22 @@ export interface Variant {
   region?: string;
   service?: string;
   secret?: 'trailing-newline' | 'trailing-space' | 'leading-space' | 'trimmed' | 'plus-as-space';
+  /** One header (lower-case name) whose value was not trimmed, while the others were. */
+  untrimmedHeader?: string;
+  /** One header whose inner runs of spaces were not collapsed. */
+  uncollapsedHeader?: string;
+  /** One header whose name kept the case it was sent in. */
+  headerCaseAsSent?: string;
+  /** One signed header left out of CanonicalHeaders and SignedHeaders. */
+  omitHeader?: string;
+  /** A header (lower-case name) the client signed that the request does not sign. */
+  addHeader?: { name: string; value: string };
+  /** One query parameter (its name as on the wire) left out of the canonical query. */
+  omitParam?: string;
+  /** One query parameter (its name as on the wire) whose value was encoded another way. */
+  paramEncoding?: { name: string; as: ValueEncoding };
+  /** The path and query as a release of `curl --aws-sigv4` canonicalizes them. */
+  curl?: CurlEra;
 }
 
 /** A request reduced to what canonicalization reads, prepared once for many variants. */
@@ -43,11 +61,20 @@ export interface VariantContext {
   wirePath: string;
   /** Query pairs as on the wire (X-Amz-Signature already removed). */
   query: { name: string; value: string | null }[];
-  /** The signed header fields in the order sent (names as sent). */
-  headers: { name: string; value: string }[];
+  /**
+   * The signed header fields in the order sent (names as sent); `raw` is the value as written, with the
+   * whitespace around it that the wire carries and SigV4 trims, when the request text is known.
+   */
+  headers: { name: string; value: string; raw?: string }[];
+  /** Headers the request carries but does not sign (names as sent), for "a header added" mistakes. */
+  unsigned?: { name: string; value: string }[];
   /** The payload hash the scheme signs, the body's own hash, and whether the request is a presigned URL. */
   payloadHash: string;
   bodyHash: string;
+  /** The body's length in bytes, when the request is known (not only its canonical text). */
+  bodyLength?: number;
+  /** The session token the request carries, when it does. */
+  sessionToken?: string;
   amzDate: string;
   /** `YYYYMMDDTHHMMSSZ` of the Date header, when there is one. */
   dateHeaderAmz?: string;
@@ -55,87 +82,6 @@ export interface VariantContext {
   secret: string;
   defaultPort: string;
   settings: Pick<SigV4Settings, 'doubleEncodePath' | 'normalizePath'>;
-}
-
-const RESERVED = new Set("!$&'()*+,;=:@".split('').map((c) => c.charCodeAt(0)));
-
-function encodeBytes(bytes: Uint8Array, keepSlash: boolean, v: Variant): string {
-  let out = '';
-  for (const b of bytes) {
-    if (isUnreserved(b) && !(b === 0x7e && v.encodeTilde)) out += String.fromCharCode(b);
-    else if (keepSlash && b === 0x2f) out += '/';
-    else if (b === 0x20 && v.spaceAsPlus) out += '+';
-    else if (v.reservedRaw && RESERVED.has(b)) out += String.fromCharCode(b);
-    else {
-      const hex = b.toString(16).padStart(2, '0');
-      out += '%' + (v.lowerHex ? hex : hex.toUpperCase());
-    }
-  }
-  return out;
-}
-
-const utf8 = new TextEncoder();
-
-function variantPath(ctx: VariantContext, v: Variant): string {
-  let path = ctx.wirePath === '' ? '/' : ctx.wirePath;
-  if (v.normalizePath ?? ctx.settings.normalizePath) path = normalizePathSegments(path) || '/';
-  const encoding = v.pathEncoding ?? (ctx.settings.doubleEncodePath ? 'double' : 'single');
-  if (encoding === 'raw') return path;
-  return encodeBytes(encoding === 'double' ? utf8.encode(path) : percentDecode(path).bytes, true, v);
-}
-
-function variantQuery(ctx: VariantContext, v: Variant): string {
-  const pairs = ctx.query
-    .filter((p) => !(v.excludeToken && p.name.toLowerCase() === 'x-amz-security-token'))
-    .map((p) => {
-      const name = percentDecode(p.name).bytes;
-      const value = percentDecode(p.value ?? '').bytes;
-      return {
-        name: encodeBytes(name, false, v),
-        value: encodeBytes(value, false, v),
-        raw: p,
-        key: new TextDecoder().decode(name),
-      };
-    });
-  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  if (v.querySort === 'case-insensitive')
-    pairs.sort((a, b) => cmp(a.name.toLowerCase(), b.name.toLowerCase()) || cmp(a.value, b.value));
-  else if (v.querySort === 'decoded') pairs.sort((a, b) => cmp(a.key, b.key) || cmp(a.value, b.value));
-  else if (v.querySort !== 'as-sent') pairs.sort((a, b) => cmp(a.name, b.name) || cmp(a.value, b.value));
-  return pairs
-    .map((p) => (v.bareKeyWithoutEquals && p.raw.value === null ? p.name : `${p.name}=${p.value}`))
-    .join('&');
-}
-
-function variantHeaderValue(value: string, v: Variant): string {
-  let out = value.replace(/[\r\n]/g, ' ');
-  if (!v.uncollapsedHeaderSpaces) out = out.replace(/[ \t]+/g, ' ');
-  return v.untrimmedHeaderValues ? out : canonicalHeaderValue(out);
-}
-
-function variantHeaders(ctx: VariantContext, v: Variant): { block: string; signed: string } {
-  const groups = new Map<string, { name: string; values: string[] }>();
-  for (const h of ctx.headers) {
-    const lower = h.name.toLowerCase();
-    let value = h.value;
-    if (lower === 'host' && v.hostPort === 'strip') value = value.replace(/:\d+$/, '');
-    if (lower === 'host' && v.hostPort === 'add-default' && !/:\d+$/.test(value))
-      value += `:${ctx.defaultPort}`;
-    const group = groups.get(lower) ?? { name: v.headerNamesAsSent ? h.name : lower, values: [] };
-    group.values.push(variantHeaderValue(value, v));
-    groups.set(lower, group);
-  }
-  const sorted = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
-  const join = (values: string[]) =>
-    v.repeatedHeaderJoin === 'first'
-      ? values[0]!
-      : v.repeatedHeaderJoin === 'last'
-        ? values[values.length - 1]!
-        : values.join(v.repeatedHeaderJoin ?? ',');
-  return {
-    block: sorted.map((g) => `${g.name}:${join(g.values)}\n`).join(''),
-    signed: sorted.map((g) => g.name).join(';'),
-  };
 }
 
 function shiftDay(date: string, days: number): string {

@@ -1,0 +1,172 @@
+/**
+ * Mistakes made on one header or query parameter while the rest were right: a value not trimmed, a name not
+ * lower-cased, a header left out or one added, a parameter left out or its value encoded another way. They are
+ * enumerated per request, since which ones exist depends on its headers and parameters.
+ */
+
+import { percentDecode, uriEncode } from '../sig/encoding';
+import type { Mistake } from './catalogue';
+import type { ValueEncoding, VariantContext } from './variant';
+
+/** Headers a client, its HTTP library or a proxy adds, with the values they usually carry. */
+function plausibleAdds(ctx: VariantContext): { name: string; value: string }[] {
+  const body = (ctx.bodyLength ?? 0) > 0;
+  const out: { name: string; value: string }[] = [
+    { name: 'x-amz-content-sha256', value: ctx.bodyHash },
+    { name: 'x-amz-content-sha256', value: 'UNSIGNED-PAYLOAD' },
+  ];
+  if (ctx.bodyLength !== undefined) out.push({ name: 'content-length', value: String(ctx.bodyLength) });
+  if (ctx.sessionToken) out.push({ name: 'x-amz-security-token', value: ctx.sessionToken });
+  if (body) {
+    out.push(
+      { name: 'content-type', value: 'application/x-www-form-urlencoded; charset=utf-8' },
+      { name: 'content-type', value: 'application/json' },
+      { name: 'content-type', value: 'application/octet-stream' },
+      { name: 'expect', value: '100-continue' },
+    );
+  }
+  out.push(
+    { name: 'connection', value: 'keep-alive' },
+    { name: 'connection', value: 'close' },
+    { name: 'accept-encoding', value: 'gzip' },
+    { name: 'accept-encoding', value: 'identity' },
+    { name: 'accept-encoding', value: 'gzip, deflate' },
+  );
+  return out;
+}
+
+function headerMistakes(ctx: VariantContext): Mistake[] {
+  const out: Mistake[] = [];
+  const seen = new Set<string>();
+  for (const h of ctx.headers) {
+    const name = h.name.toLowerCase();
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const values = ctx.headers.filter((x) => x.name.toLowerCase() === name).map((x) => x.raw ?? x.value);
+    const base = { kind: 'client' as const, component: 'headers' as const, name };
+    if (values.some((v) => v !== v.replace(/^[ \t]+|[ \t]+$/g, ''))) {
+      out.push({
+        ...base,
+        id: 'header-untrimmed',
+        variant: { untrimmedHeader: name },
+        message: `Your client did not trim the spaces around the value of ${name}, though it trimmed the other headers.`,
+        fix: `Trim leading and trailing whitespace from the ${name} value in the canonical headers, as for every header.`,
+      });
+    }
+    if (values.some((v) => /[ \t]{2,}|\t/.test(v.trim()))) {
+      out.push({
+        ...base,
+        id: 'header-spaces-not-collapsed',
+        variant: { uncollapsedHeader: name },
+        message: `Your client did not collapse the runs of spaces inside the value of ${name} into one.`,
+        fix: `Replace each run of spaces or tabs inside the ${name} value with a single space before signing.`,
+      });
+    }
+    if (h.name !== name) {
+      out.push({
+        ...base,
+        id: 'header-names-not-lowercased',
+        variant: { headerCaseAsSent: name },
+        message: `Your client signed the header name "${h.name}" as written; SigV4 wants it lower-cased (${name}).`,
+        fix: 'Lower-case every header name in CanonicalHeaders and SignedHeaders.',
+      });
+    }
+    out.push({
+      ...base,
+      id: 'header-left-out',
+      variant: { omitHeader: name },
+      message: `Your client left ${name} out of the headers it signed, but the request says ${name} is signed.`,
+      fix: `Sign ${name} with the value it is sent with (set it before signing), or leave it out of SignedHeaders.`,
+    });
+  }
+  const adds = [
+    ...(ctx.unsigned ?? []).map((h) => ({ name: h.name.toLowerCase(), value: h.value })),
+    ...plausibleAdds(ctx),
+  ];
+  const added = new Set<string>();
+  for (const add of adds) {
+    const key = `${add.name}:${add.value}`;
+    if (seen.has(add.name) || added.has(key) || add.name === 'authorization') continue;
+    added.add(key);
+    out.push({
+      kind: 'client',
+      component: 'headers',
+      name: add.name,
+      id: 'header-added',
+      variant: { addHeader: add },
+      message: `Your client signed a ${add.name} header ("${add.value}") that the request's signature does not list.`,
+      fix: `Sign only the headers you send and list in SignedHeaders: either drop ${add.name} before signing, or sign it and send it.`,
+    });
+  }
+  return out;
+}
+
+const ENCODINGS: readonly { as: ValueEncoding; id: string; message: (n: string) => string; fix: string }[] = [
+  {
+    as: 'reserved-raw',
+    id: 'reserved-unencoded',
+    message: (n) =>
+      `Your client left reserved characters (such as : / , = +) unencoded in the value of ${n}.`,
+    fix: "Percent-encode every byte of the value except A-Z a-z 0-9 - _ . ~ (encodeURIComponent plus ! ' ( ) *).",
+  },
+  {
+    as: 'space-as-plus',
+    id: 'space-as-plus',
+    message: (n) => `Your client encoded the spaces in the value of ${n} as "+"; SigV4 wants "%20".`,
+    fix: 'Encode a space as %20, never "+", in the canonical query.',
+  },
+  {
+    as: 'lower-hex',
+    id: 'lowercase-hex',
+    message: (n) =>
+      `Your client wrote the percent-escapes in the value of ${n} in lower case; SigV4 wants upper case.`,
+    fix: 'Use upper-case hex digits in percent-encoding (%2F, not %2f).',
+  },
+  {
+    as: 'raw',
+    id: 'query-value-unencoded',
+    message: (n) => `Your client signed the value of ${n} decoded, without percent-encoding it.`,
+    fix: 'URI-encode each query value in the canonical query (every byte but A-Z a-z 0-9 - _ . ~).',
+  },
+  {
+    as: 'twice',
+    id: 'query-value-double-encoded',
+    message: (n) => `Your client encoded the already-encoded value of ${n} again (its "%" became "%25").`,
+    fix: 'Decode the query value once before encoding it for the canonical query, or encode the raw value only once.',
+  },
+];
+
+function paramMistakes(ctx: VariantContext): Mistake[] {
+  const out: Mistake[] = [];
+  const seen = new Set<string>();
+  for (const p of ctx.query) {
+    if (seen.has(p.name)) continue;
+    seen.add(p.name);
+    // Named as a canonical query names it (encoded), as the comparison of canonical requests does.
+    const name = uriEncode(percentDecode(p.name).bytes).toLowerCase();
+    const base = { kind: 'client' as const, component: 'query' as const, name };
+    out.push({
+      ...base,
+      id: 'query-param-left-out',
+      variant: { omitParam: p.name },
+      message: `Your client left ${name} out of the canonical query, then sent it in the URL.`,
+      fix: `Add ${name} to the query before computing the signature (or send it only after signing, unsigned, where the service allows).`,
+    });
+    if (!p.value) continue;
+    for (const e of ENCODINGS) {
+      out.push({
+        ...base,
+        id: e.id,
+        variant: { paramEncoding: { name: p.name, as: e.as } },
+        message: e.message(name),
+        fix: e.fix,
+      });
+    }
+  }
+  return out;
+}
+
+/** The single-target mistakes for a request, headers first, then query parameters. */
+export function targetedMistakes(ctx: VariantContext): Mistake[] {
+  return [...headerMistakes(ctx), ...paramMistakes(ctx)];
+}

@@ -1,0 +1,191 @@
+/**
+ * The canonical path, query and headers a variant gives, each rendered once per context and per the variant
+ * fields it reads: a search tries hundreds of variants that differ in one part, so the other parts are reused.
+ */
+
+import { isUnreserved, percentDecode } from '../sig/encoding';
+import { normalizePathSegments } from '../sig/v4/canonical-path';
+import { canonicalHeaderValue } from '../sig/v4/canonical-headers';
+import { curlPath, curlQuery } from './clients/curl';
+import type { Variant, VariantContext } from './variant';
+
+const RESERVED = new Set("!$&'()*+,;=:@".split('').map((c) => c.charCodeAt(0)));
+
+/** How bytes are percent-encoded: the departures that apply to one string. */
+interface Encoding {
+  reservedRaw?: boolean | undefined;
+  spaceAsPlus?: boolean | undefined;
+  encodeTilde?: boolean | undefined;
+  lowerHex?: boolean | undefined;
+}
+
+function encodeBytes(bytes: Uint8Array, keepSlash: boolean, v: Encoding): string {
+  let out = '';
+  for (const b of bytes) {
+    if (isUnreserved(b) && !(b === 0x7e && v.encodeTilde)) out += String.fromCharCode(b);
+    else if (keepSlash && b === 0x2f) out += '/';
+    else if (b === 0x20 && v.spaceAsPlus) out += '+';
+    else if (v.reservedRaw && RESERVED.has(b)) out += String.fromCharCode(b);
+    else {
+      const hex = b.toString(16).padStart(2, '0');
+      out += '%' + (v.lowerHex ? hex : hex.toUpperCase());
+    }
+  }
+  return out;
+}
+
+const utf8 = new TextEncoder();
+const text = new TextDecoder();
+
+/** What is prepared once per context: decoded query pairs, header groups, and the parts already rendered. */
+interface Prepared {
+  query: { name: Uint8Array; value: Uint8Array; raw: { name: string; value: string | null }; key: string }[];
+  /** Signed headers by lower-case name, sorted; each value as written (untrimmed) when known. */
+  groups: { lower: string; sent: string; values: string[] }[];
+  parts: Map<string, string>;
+}
+
+const prepared = new WeakMap<VariantContext, Prepared>();
+
+function prepare(ctx: VariantContext): Prepared {
+  let p = prepared.get(ctx);
+  if (p) return p;
+  const query = ctx.query.map((raw) => {
+    const name = percentDecode(raw.name).bytes;
+    return { name, value: percentDecode(raw.value ?? '').bytes, raw, key: text.decode(name) };
+  });
+  const byName = new Map<string, { lower: string; sent: string; values: string[] }>();
+  for (const h of ctx.headers) {
+    const lower = h.name.toLowerCase();
+    const group = byName.get(lower) ?? { lower, sent: h.name, values: [] };
+    group.values.push(h.raw ?? h.value);
+    byName.set(lower, group);
+  }
+  const groups = [...byName.values()].sort((a, b) => cmp(a.lower, b.lower));
+  p = { query, groups, parts: new Map() };
+  prepared.set(ctx, p);
+  return p;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function memo(ctx: VariantContext, key: string, render: () => string): string {
+  const parts = prepare(ctx).parts;
+  let out = parts.get(key);
+  if (out === undefined) {
+    out = render();
+    parts.set(key, out);
+  }
+  return out;
+}
+
+/** The canonical URI a variant gives. */
+export function variantPath(ctx: VariantContext, v: Variant): string {
+  const key = `p|${v.curl ?? ''}|${v.pathEncoding ?? ''}|${v.normalizePath ?? ''}|${+!!v.encodeTilde}${+!!v.spaceAsPlus}${+!!v.reservedRaw}${+!!v.lowerHex}`;
+  return memo(ctx, key, () => {
+    if (v.curl) return curlPath(ctx.wirePath, v.curl, !ctx.settings.doubleEncodePath);
+    let path = ctx.wirePath === '' ? '/' : ctx.wirePath;
+    if (v.normalizePath ?? ctx.settings.normalizePath) path = normalizePathSegments(path) || '/';
+    const encoding = v.pathEncoding ?? (ctx.settings.doubleEncodePath ? 'double' : 'single');
+    if (encoding === 'raw') return path;
+    return encodeBytes(encoding === 'double' ? utf8.encode(path) : percentDecode(path).bytes, true, v);
+  });
+}
+
+function valueFor(
+  p: Prepared['query'][number],
+  v: Variant,
+  how: NonNullable<Variant['paramEncoding']>['as'] | undefined,
+): string {
+  switch (how) {
+    case 'raw':
+      return text.decode(p.value);
+    case 'twice':
+      return encodeBytes(utf8.encode(encodeBytes(p.value, false, v)), false, v);
+    case 'reserved-raw':
+      return encodeBytes(p.value, false, { ...v, reservedRaw: true });
+    case 'space-as-plus':
+      return encodeBytes(p.value, false, { ...v, spaceAsPlus: true });
+    case 'lower-hex':
+      return encodeBytes(p.value, false, { ...v, lowerHex: true });
+    default:
+      return encodeBytes(p.value, false, v);
+  }
+}
+
+/** The canonical query string a variant gives. */
+export function variantQuery(ctx: VariantContext, v: Variant): string {
+  const pe = v.paramEncoding;
+  const key = `q|${v.curl ?? ''}|${+!!v.reservedRaw}${+!!v.spaceAsPlus}${+!!v.encodeTilde}${+!!v.lowerHex}${+!!v.bareKeyWithoutEquals}${+!!v.excludeToken}|${v.querySort ?? ''}|${v.omitParam ?? ''}|${pe ? `${pe.name}=${pe.as}` : ''}`;
+  return memo(ctx, key, () => {
+    if (v.curl) return curlQuery(ctx.query, v.curl);
+    const pairs = prepare(ctx)
+      .query.filter(
+        (p) =>
+          !(v.excludeToken && p.raw.name.toLowerCase() === 'x-amz-security-token') &&
+          p.raw.name !== v.omitParam,
+      )
+      .map((p) => ({
+        name: encodeBytes(p.name, false, v),
+        value: valueFor(p, v, pe && pe.name === p.raw.name ? pe.as : undefined),
+        raw: p.raw,
+        key: p.key,
+      }));
+    if (v.querySort === 'case-insensitive')
+      pairs.sort((a, b) => cmp(a.name.toLowerCase(), b.name.toLowerCase()) || cmp(a.value, b.value));
+    else if (v.querySort === 'decoded') pairs.sort((a, b) => cmp(a.key, b.key) || cmp(a.value, b.value));
+    else if (v.querySort !== 'as-sent') pairs.sort((a, b) => cmp(a.name, b.name) || cmp(a.value, b.value));
+    return pairs
+      .map((p) => (v.bareKeyWithoutEquals && p.raw.value === null ? p.name : `${p.name}=${p.value}`))
+      .join('&');
+  });
+}
+
+/** SigV4's header value (folds as spaces, runs collapsed, ends trimmed), less the steps a variant skips. */
+function headerValue(value: string, untrimmed: boolean, uncollapsed: boolean): string {
+  let out = value.replace(/\r?\n/g, ' ');
+  if (!uncollapsed) out = out.replace(/[ \t]+/g, ' ');
+  return untrimmed ? out : out.replace(/^[ \t]+|[ \t]+$/g, '');
+}
+
+function hostValue(value: string, v: Variant, defaultPort: string): string {
+  if (v.hostPort === 'strip') return value.replace(/:\d+$/, '');
+  if (v.hostPort === 'add-default' && !/:\d+$/.test(value)) return `${value}:${defaultPort}`;
+  return value;
+}
+
+/** The canonical headers block and SignedHeaders a variant gives. */
+export function variantHeaders(ctx: VariantContext, v: Variant): { block: string; signed: string } {
+  const add = v.addHeader;
+  const key = `h|${+!!v.untrimmedHeaderValues}${+!!v.uncollapsedHeaderSpaces}${+!!v.headerNamesAsSent}|${v.repeatedHeaderJoin ?? ''}|${v.hostPort ?? ''}|${v.untrimmedHeader ?? ''}|${v.uncollapsedHeader ?? ''}|${v.headerCaseAsSent ?? ''}|${v.omitHeader ?? ''}|${add ? `${add.name}:${add.value}` : ''}`;
+  const block = memo(ctx, key, () => {
+    const lines: { name: string; line: string }[] = [];
+    for (const g of prepare(ctx).groups) {
+      if (g.lower === v.omitHeader) continue;
+      const values = g.values.map((raw) =>
+        headerValue(
+          g.lower === 'host' ? hostValue(raw, v, ctx.defaultPort) : raw,
+          !!v.untrimmedHeaderValues || v.untrimmedHeader === g.lower,
+          !!v.uncollapsedHeaderSpaces || v.uncollapsedHeader === g.lower,
+        ),
+      );
+      const joined =
+        v.repeatedHeaderJoin === 'first'
+          ? values[0]!
+          : v.repeatedHeaderJoin === 'last'
+            ? values[values.length - 1]!
+            : values.join(v.repeatedHeaderJoin ?? ',');
+      const name = v.headerNamesAsSent || v.headerCaseAsSent === g.lower ? g.sent : g.lower;
+      lines.push({ name, line: `${name}:${joined}\n` });
+    }
+    if (add && !prepare(ctx).groups.some((g) => g.lower === add.name)) {
+      lines.push({ name: add.name, line: `${add.name}:${canonicalHeaderValue(add.value)}\n` });
+      lines.sort((a, b) => cmp(a.name.toLowerCase(), b.name.toLowerCase()));
+    }
+    return lines.map((l) => l.line).join('') + '\n' + lines.map((l) => l.name).join(';');
+  });
+  const cut = block.lastIndexOf('\n');
+  return { block: block.slice(0, cut), signed: block.slice(cut + 1) };
+}
