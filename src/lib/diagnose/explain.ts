@@ -9,13 +9,14 @@ import { parseHttpRequest } from '../sig/request/http';
 import { findHeader, type HttpRequest } from '../sig/request/model';
 import type { ServerError } from '../sig/server-error/types';
 import { parseCanonicalRequest } from '../sig/v4/canonical-request';
-import { resolveSettings } from '../sig/v4/settings';
+import { GENERIC_SETTINGS, resolveSettings } from '../sig/v4/settings';
 import { parseStringToSign } from '../sig/v4/string-to-sign';
 import { clientSide, s3V2Side } from './client-side';
 import { compareStringsToSign } from './compare';
 import { readInputs } from './inputs';
 import { ourSide } from './our-side';
 import { partialSide } from './partial-side';
+import { s3V2RequestSide } from './s3v2-side';
 import { validityFindings } from './request-findings';
 import { serverFindings } from './server-findings';
 import type { Setting } from './setting';
@@ -101,6 +102,42 @@ function pastedHttp(out: Explanation): HttpRequest | undefined {
   return parsed?.ok ? parsed.value : undefined;
 }
 
+/** The legacy scheme a request is signed with: the case's, or read off its signature. */
+function legacyScheme(
+  scheme: string | undefined,
+  request: HttpRequest | undefined,
+): 's3v2' | 'sigv2' | undefined {
+  if (scheme === 's3v2' || scheme === 'sigv2') return request ? scheme : undefined;
+  if (!request || scheme) return undefined;
+  if (/^AWS\s+[^:\s]+:/.test(findHeader(request, 'authorization')?.value ?? '')) return 's3v2';
+  const names = new Set(request.params.map((p) => p.name));
+  if (names.has('SignatureVersion')) return names.has('Signature') ? 'sigv2' : undefined;
+  return names.has('AWSAccessKeyId') && names.has('Signature') && names.has('Expires') ? 's3v2' : undefined;
+}
+
+/** SigV2-family requests: our side where the scheme is built, hints, and the judgement. */
+function explainLegacy(
+  c: Setting,
+  scheme: 's3v2' | 'sigv2',
+  request: HttpRequest,
+  secret: string | undefined,
+  serverTrusted: boolean,
+): Explanation {
+  const { out, input } = c;
+  if (scheme === 's3v2') {
+    s3V2RequestSide(out, request, secret);
+    s3V2Side(c);
+  }
+  out.findings.push(...hintFindings({ request, s3: scheme === 's3v2' }));
+  out.findings = dedupe(out.findings);
+  judge(
+    out,
+    { serverTrusted, bodyKnown: bodyKnown(request, input), hasSecret: secret !== undefined },
+    { request: true, clientLog: out.client !== undefined },
+  );
+  return out;
+}
+
 /** Explains what was pasted; never throws on bad input (problems are returned with the input they belong to). */
 export async function explain(input: ExplainInput): Promise<Explanation> {
   const { out, servers } = readInputs(input);
@@ -109,7 +146,8 @@ export async function explain(input: ExplainInput): Promise<Explanation> {
   const c: Setting = {
     input,
     out,
-    settings: resolveSettings(findScheme(scheme)!.defaults, input.settings),
+    // A SigV2-family scheme reads no SigV4 settings; the generic ones stand in.
+    settings: resolveSettings(findScheme(scheme)?.defaults ?? GENERIC_SETTINGS, input.settings),
     s3: scheme === 'sigv4-s3',
   };
   const serverCr = out.server?.canonicalRequest && parseCanonicalRequest(out.server.canonicalRequest.text);
@@ -119,6 +157,9 @@ export async function explain(input: ExplainInput): Promise<Explanation> {
 
   serverSide(c, servers);
   const secret = input.secretAccessKey ?? out.request?.hints.secretAccessKey;
+  const pasted = pastedHttp(out);
+  const legacy = legacyScheme(input.scheme, pasted);
+  if (legacy) return explainLegacy(c, legacy, pasted!, secret, serverTrusted);
   const ours = await ourSide(c, secret);
   await clientSide(c, ours);
   partialSide(c, ours);
@@ -128,7 +169,7 @@ export async function explain(input: ExplainInput): Promise<Explanation> {
   if (parsedSts?.ok && c.serverSts) {
     out.findings.push(...stringToSignFindings(compareStringsToSign(parsedSts.value, c.serverSts)));
   }
-  const request = ours?.request ?? pastedHttp(out);
+  const request = ours?.request ?? pasted;
   if (request) {
     out.findings.push(
       ...hintFindings({
