@@ -190,7 +190,9 @@ export async function explain(input: ExplainInput): Promise<Explanation> {
     out.findings.push(needsSecret(ours.canonicalRequest));
   }
   if (ours && input.now) {
-    out.findings.push(...validityFindings(ours.planned.provided, ours.planned.amzDate, input.now));
+    // Judged now: with a server reply, which says what happened when it was sent, it is only a suspect.
+    const late = validityFindings(ours.planned.provided, ours.planned.amzDate, input.now);
+    out.findings.push(...late.map((f) => (out.server ? { ...f, basis: 'suspected' as const } : f)));
   }
   out.findings = dedupe(out.findings);
   judge(
