@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { paste, pasteFixture, settled, shoot } from './harness';
+import { openExamples, paste, pasteFixture, settled, shoot } from './harness';
 import { useHarness } from './use-harness';
 
 // Whatever a test did, its pages asked nothing of any other origin, showed no dialog and threw nothing.
@@ -22,8 +22,7 @@ describe('controls', () => {
   it('all have an accessible name', async () => {
     const { page } = await harness.open();
     await loadF1(page);
-    await page.locator('[data-testid=examples] summary').click();
-    await page.locator('[data-example="fixture/F1"]').waitFor();
+    await openExamples(page);
     const unnamed = await page.evaluate(() => {
       const controls = document.querySelectorAll<HTMLElement>(
         'input:not([type=file]), select, textarea, button, summary, [contenteditable=true], [tabindex="0"]',

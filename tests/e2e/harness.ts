@@ -42,8 +42,12 @@ export class Harness {
     await this.server?.close();
   }
 
-  /** A fresh context and page that record requests (service worker and worker ones too), dialogs and errors. */
-  async open(options: BrowserContextOptions = {}, path = '/'): Promise<Watched> {
+  /**
+   * A fresh context and page that record requests (service worker and worker ones too), dialogs and errors. A first
+   * visit opens on the live example: it is cleared with the page's own button unless `example` is true, so that a
+   * test starts from empty boxes.
+   */
+  async open(options: BrowserContextOptions = {}, path = '/', example = false): Promise<Watched> {
     const context = await this.browser.newContext({ viewport: { width: 1400, height: 1000 }, ...options });
     const page = await context.newPage();
     const watched: Watched = { context, page, requests: [], dialogs: [], errors: [] };
@@ -56,6 +60,7 @@ export class Harness {
     this.#watched.push(watched);
     await page.goto(this.server.origin + path);
     await ready(page);
+    if (!path.includes('#') && !example) await clearExample(page);
     return watched;
   }
 
@@ -70,6 +75,18 @@ export class Harness {
 /** Waits until the editors are mounted. */
 export async function ready(page: Page): Promise<void> {
   await page.locator('[data-testid=request-editor][data-ready=true]').waitFor();
+}
+
+/** Waits for the live example a first visit opens on, and clears it with "Clear, start with mine". */
+export async function clearExample(page: Page): Promise<void> {
+  await page.getByTestId('clear-example').click();
+  await page.getByTestId('example-banner').waitFor({ state: 'detached' });
+}
+
+/** Opens the examples catalogue and waits for its entries. */
+export async function openExamples(page: Page): Promise<void> {
+  await page.getByTestId('examples-toggle').click();
+  await page.locator('[data-testid=examples-panel] [data-example]').first().waitFor();
 }
 
 /** Replaces an editor's text the way a user's paste does: select all, then a paste event carrying the text. */

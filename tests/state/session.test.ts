@@ -18,11 +18,19 @@ describe('DebuggerSession', () => {
     expect(session.snapshot(true)).toMatchObject({ secretAccessKey: 'secret', sessionToken: 'token' });
   });
 
-  it('keeps the secret it has when a snapshot without one is loaded', () => {
+  it('empties every field a loaded snapshot lacks, the secret and session token included', () => {
     const session = new DebuggerSession();
     session.secretAccessKey = 'mine';
+    session.sessionToken = 'token of the last session';
+    session.region = 'eu-west-1';
+    session.clientLog = 'botocore.auth - DEBUG - CanonicalRequest: …';
+    session.settings = { normalizePath: false };
     session.load({ request: 'GET /x HTTP/1.1\n\n', scheme: 'sigv4-s3' });
-    expect(session.secretAccessKey).toBe('mine');
+    expect(session.secretAccessKey).toBe('');
+    expect(session.sessionToken).toBe('');
+    expect(session.region).toBe('');
+    expect(session.clientLog).toBe('');
+    expect(session.settings).toEqual({});
     expect(session.scheme).toBe('sigv4-s3');
     expect(session.input.request).toBe('GET /x HTTP/1.1\n\n');
   });

@@ -60,6 +60,9 @@ export class DebuggerSession {
   /** Keep the session in this browser's storage. */
   remember = $state(false);
 
+  /** The example the inputs hold, until something else is loaded: the page offers to clear it. */
+  example = $state.raw<{ id: string; label: string } | null>(null);
+
   output = $state.raw<RunOutput | null>(null);
   /** The run id of `output`, for tests and the bench. */
   outputId = $state(0);
@@ -110,7 +113,10 @@ export class DebuggerSession {
     return s;
   }
 
-  /** Replaces every input with a snapshot's; secrets the snapshot lacks are kept. */
+  /**
+   * Replaces every input with a snapshot's: a field the snapshot lacks (a secret left out of a link, a token an
+   * example has none of) is emptied, so that nothing of the session before carries over into the loaded one.
+   */
   load(snapshot: Partial<SessionSnapshot>): void {
     const s = { ...EMPTY_SNAPSHOT, ...snapshot };
     this.request = s.request;
@@ -120,8 +126,8 @@ export class DebuggerSession {
     this.action = s.action;
     this.location = s.location;
     this.accessKeyId = s.accessKeyId;
-    if (s.secretAccessKey !== undefined) this.secretAccessKey = s.secretAccessKey;
-    if (s.sessionToken !== undefined) this.sessionToken = s.sessionToken;
+    this.secretAccessKey = s.secretAccessKey ?? '';
+    this.sessionToken = s.sessionToken ?? '';
     this.region = s.region;
     this.service = s.service;
     this.time = s.time;
@@ -129,6 +135,7 @@ export class DebuggerSession {
     this.settings = { ...s.settings };
     this.bodyFile = null;
     this.hover = null;
+    this.example = null;
     // Another session altogether: its diagnosis is not the last one's, which must not stand in for it.
     this.diagnosed = null;
     this.refreshNow();

@@ -161,6 +161,24 @@ export interface InputProblem {
   problem: Problem;
 }
 
+/** The one input that would decide a diagnosis that cannot tell yet (diagnose's `Ask`). */
+export interface Ask {
+  need: 'client-log' | 'body' | 'secret' | 'time' | 'server-reply' | 'request';
+  /** One sentence: what to paste and what it would decide. */
+  message: string;
+}
+
+/**
+ * What a server reply or client log gives of the stages when there is no request to compute them from: its
+ * canonical request and string to sign, labelled.
+ */
+export interface GivenStagesView {
+  from: 'server' | 'client';
+  canonicalLines?: CanonicalLineView[];
+  stringToSignLines?: LabelledLine[];
+  signature?: string;
+}
+
 /** The stages, fast: posted first. */
 export interface RunOutput {
   seen: Seen;
@@ -171,8 +189,12 @@ export interface RunOutput {
   client?: ClientLog;
   sides: { ours?: Side; server?: Side; client?: Side };
   diffs: DiffView[];
+  /** No request to compute the stages from: what the reply or the log gives of them. */
+  given?: GivenStagesView;
   verdict: VerdictView;
   findings: Finding[];
+  /** What to paste next when the verdict cannot tell yet. */
+  ask?: Ask;
   problems: InputProblem[];
   /** Whether the diagnosis ran (`findings` then come from it). */
   explained: boolean;

@@ -20,8 +20,10 @@ import { parseAmzDate } from '../sig/v4/time';
 import { readClientLog, readRequest, readServerErrors } from './adapters';
 import { detect } from './detect';
 import type {
+  CanonicalLineView,
   DiffPart,
   DiffView,
+  GivenStagesView,
   InputProblem,
   PresignedView,
   RunInput,
@@ -146,6 +148,53 @@ function clientSide(log: ClientLog | undefined): Side | undefined {
   if (log.stringToSign) side.stringToSign = trimEnd(log.stringToSign.text);
   if (log.signature) side.signature = log.signature.text.trim();
   return side.canonicalRequest || side.stringToSign ? side : undefined;
+}
+
+/** A canonical request given as text (by a server or a client log), each line labelled by where it stands. */
+export function labelCanonicalLines(text: string): CanonicalLineView[] {
+  const lines = text.replace(/\r\n/g, '\n').split('\n');
+  const n = lines.length;
+  return lines.map((line, i): CanonicalLineView => {
+    const part: CanonicalLineView['part'] =
+      i === 0
+        ? 'method'
+        : i === 1
+          ? 'path'
+          : i === 2
+            ? 'query'
+            : i === n - 1
+              ? 'payload-hash'
+              : i === n - 2
+                ? 'signed-headers'
+                : i === n - 3 && line === ''
+                  ? 'blank'
+                  : 'header';
+    const name = part === 'header' ? line.slice(0, Math.max(0, line.indexOf(':'))) : '';
+    return { part, text: line, ...(name ? { name } : {}), sources: [] };
+  });
+}
+
+/** What the server's or the client's side gives of the stages, for a session with no request. */
+function givenStages(sides: RunOutput['sides']): GivenStagesView | undefined {
+  const from = sides.server ? 'server' : sides.client ? 'client' : undefined;
+  if (!from) return undefined;
+  const side = sides[from]!;
+  const given: GivenStagesView = { from };
+  if (side.canonicalRequest) given.canonicalLines = labelCanonicalLines(side.canonicalRequest);
+  if (side.stringToSign)
+    given.stringToSignLines = side.stringToSign
+      .split('\n')
+      .map((text, i) => ({ label: STS_LABELS[i] ?? '', text }));
+  if (side.signature) given.signature = side.signature;
+  return given;
+}
+
+/** A paste that is not text (binary bytes): more than a few control characters, or a NUL. */
+export function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 4096);
+  // eslint-disable-next-line no-control-regex -- control characters are what is looked for
+  const control = sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
+  return sample.includes('\u0000') || control > Math.max(2, sample.length / 50);
 }
 
 const PAIRS: [SideName, SideName][] = [
@@ -393,7 +442,18 @@ export async function runStages(input: RunInput): Promise<RunOutput> {
   }
 
   // The server's reply and the client's log.
-  if (input.serverError.trim() !== '') {
+  if (input.serverError.trim() !== '' && looksBinary(input.serverError)) {
+    problems.push({
+      input: 'serverError',
+      problem: {
+        kind: 'reply-not-text',
+        severity: 'error',
+        message:
+          'This reply is not text: it holds binary bytes (control characters), not an error body. Paste the body as text, as the server or your SDK printed it.',
+        span: { start: 0, end: Math.min(input.serverError.length, 64) },
+      },
+    });
+  } else if (input.serverError.trim() !== '') {
     const servers = readServerErrors(input.serverError);
     out.servers = servers.value ?? [];
     for (const p of servers.problems) problems.push({ input: 'serverError', problem: p });
@@ -417,6 +477,10 @@ export async function runStages(input: RunInput): Promise<RunOutput> {
   if (server) out.sides.server = server;
   if (client) out.sides.client = client;
   out.diffs = buildDiffs(out.sides);
+  if (!out.stages) {
+    const given = givenStages(out.sides);
+    if (given) out.given = given;
+  }
   if (!blank || server) out.verdict = verdictWithoutDiagnosis(out, action, hasSecret, matched);
   if (
     out.verdict.verdict === 'match' &&
