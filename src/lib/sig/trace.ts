@@ -105,3 +105,17 @@ export function lineSpan(lines: readonly string[], index: number): Span {
   for (let i = 0; i < index; i++) start += lines[i]!.length + 1;
   return { start, end: start + (lines[index]?.length ?? 0) };
 }
+
+/** The trace of a verification: the stages recomputed from the request as sent, which signing added nothing to. */
+export function recomputedTrace<Details>(
+  fields: Pick<
+    SchemeTrace<Details>,
+    'scheme' | 'mode' | 'stages' | 'signature' | 'signatureEncoding' | 'notes'
+  > & {
+    source: string;
+    details: Details;
+  },
+): SchemeTrace<Details> {
+  const { source, ...rest } = fields;
+  return { ...rest, added: { headers: [], query: [] }, signedRequest: source };
+}

@@ -8,7 +8,7 @@ import { timingSafeEqual } from '../crypto';
 import { percentDecodeText } from '../encoding';
 import { findHeader, type HttpRequest } from '../request/model';
 import { fail, ok, problem, type Problem, type Result, type Span } from '../types';
-import type { SchemeVerification } from '../trace';
+import { recomputedTrace, type SchemeVerification } from '../trace';
 import { isS3V2Authorization, parseS3V2Authorization } from './authorization';
 import type { S3V2Settings } from './settings';
 import { s3V2Signature, type S3V2Details } from './sign';
@@ -105,17 +105,16 @@ export function verifyS3V2(input: S3V2VerifyInput): Result<SchemeVerification<S3
       provided: provided.signature,
       providedSpan: provided.signatureSpan,
       accessKeyId: provided.accessKeyId,
-      trace: {
+      trace: recomputedTrace({
         scheme: 's3v2',
         mode: provided.mode,
         stages: s3V2Stages(sts.value, signature),
         signature,
         signatureEncoding: 'base64',
-        added: { headers: [], query: [] },
-        signedRequest: request.source,
+        source: request.source,
         notes,
         details: { stringToSign: sts.value },
-      },
+      }),
       notes,
     },
     notes,
