@@ -9,6 +9,7 @@ import type { HttpRequest } from '../sig/request/model';
 import { parseCanonicalRequest, renderCanonicalRequest } from '../sig/v4/canonical-request';
 import { computeStages } from '../sig/v4/compute';
 import { planVerification, type VerificationPlan } from '../sig/v4/verify';
+import { curlSuspects, pasteShowsCurl } from './clients/curl-suspects';
 import { compareCanonicalRequests } from './compare';
 import { contextFromPlan } from './context';
 import { mistakeFindings } from './mistake-findings';
@@ -36,7 +37,14 @@ function signed(request: HttpRequest): boolean {
 export async function ourSide(c: Setting, secret: string | undefined): Promise<OurSide | undefined> {
   const { input, out, settings } = c;
   const parsed = out.request ? parseHttpRequest(out.request.http) : undefined;
-  if (!parsed?.ok || !signed(parsed.value)) return undefined;
+  if (!parsed?.ok) return undefined;
+  if (!signed(parsed.value)) {
+    // A curl command signs when it runs: what curl would sign is the only suspect it leaves.
+    if (out.request?.form === 'curl' && out.request.hints.mode === 'header') {
+      out.findings.push(...curlSuspects(parsed.value, settings));
+    }
+    return undefined;
+  }
   const request = parsed.value;
   if (input.payloadHash !== undefined) request.bodySha256 = input.payloadHash;
   const planned = await planVerification({ request, secretAccessKey: secret ?? '', settings });
@@ -59,6 +67,7 @@ export async function ourSide(c: Setting, secret: string | undefined): Promise<O
         await contextFromPlan(request, planned.value),
         { signature: sent },
         c.s3,
+        pasteShowsCurl(out.request?.form, request) ? ['curl'] : [],
       );
       out.searched += outcome.tried;
       if (outcome.found) out.findings.push(...mistakeFindings(outcome.found, canonicalRequest, 'signature'));

@@ -112,3 +112,11 @@ export function curlQuery(pairs: readonly { name: string; value: string | null }
   encoded.sort((a, b) => cmp(a.key, b.key) || cmp(a.value, b.value));
   return encoded.map((p) => `${p.key}=${p.value}`).join('&');
 }
+
+/** The release range a `curl/x.y.z` User-Agent names, or `undefined` when it names none. */
+export function curlEraOf(userAgent: string): CurlEra | undefined {
+  const m = /\bcurl\/(\d+)\.(\d+)/i.exec(userAgent);
+  if (!m) return undefined;
+  const version = Number(m[1]) * 100 + Number(m[2]);
+  return version < 803 ? 'as-is' : version < 814 ? '8.3' : '8.14';
+}
