@@ -1,8 +1,14 @@
 #!/usr/bin/env node
-// Launcher for the sigscope CLI: registers tsx's ESM loader so the TypeScript sources
-// under src/ run directly in Node (>= 20.19), with no build step. src/cli/entry.ts runs
-// the command and sets the exit code.
-import { register } from 'tsx/esm/api';
+// Launcher for the sigscope CLI. An installed package runs the bundle that `npm pack` (and `npm install` in a
+// clone) builds into dist/cli: plain JavaScript, nothing compiled at start. A clone without that bundle runs the
+// TypeScript sources through tsx, a development dependency.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli/entry.ts');
+const bundle = new URL('../dist/cli/sigscope.js', import.meta.url);
+if (existsSync(bundle)) {
+  await import(bundle.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/entry.ts');
+}
