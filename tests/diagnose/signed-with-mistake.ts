@@ -21,13 +21,13 @@ import { planVerification } from '../../src/lib/sig/v4/verify';
 /** The test credentials (the AWS documentation's example secret). */
 export const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
 
-/** Signs a raw request in header mode and returns the signed request text. */
-export async function signCorrectly(scheme: SchemeId, request: string): Promise<string> {
+/** Signs a raw request in header mode (with the test secret unless told) and returns the signed request text. */
+export async function signCorrectly(scheme: SchemeId, request: string, secret = SECRET): Promise<string> {
   const signed = await signText({
     scheme,
     mode: 'header',
     request,
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: SECRET },
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: secret },
     region: 'us-east-1',
     service: scheme === 'sigv4-s3' ? 's3' : 'execute-api',
     time: new Date('2024-01-15T12:00:00Z'),

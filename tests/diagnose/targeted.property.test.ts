@@ -100,4 +100,51 @@ describe('mistakes made on one header or parameter are diagnosed as themselves',
     expect(tried).toBeGreaterThan(300);
     expect(rate, misses.slice(0, 5).join('\n\n')).toBeGreaterThanOrEqual(0.98);
   }, 300_000);
+
+  it('names both mistakes of a pair (one header or parameter, one common) in at least 95%', async () => {
+    const common = MISTAKES.filter((m) => m.common && m.kind !== 'scope');
+    let tried = 0;
+    let named = 0;
+    const misses: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(richRequest, fc.nat(), fc.nat(), async (generated, a, b) => {
+        const s3 = generated.scheme === 'sigv4-s3';
+        const signed = keepHeaderPadding(
+          generated.text,
+          await signCorrectly(generated.scheme, generated.text),
+        );
+        const { ctx } = await serverView(generated.scheme, signed);
+        const targeted = targetedMistakes(ctx);
+        const globals = common.filter((m) => !m.only || m.only === (s3 ? 's3' : 'generic'));
+        if (targeted.length === 0) return;
+        const one = targeted[a % targeted.length]!;
+        const other = globals[b % globals.length]!;
+        const variant = { ...other.variant, ...one.variant };
+        const wrong = await resignWithMistake(generated.scheme, signed, variant);
+        const alone = await resignWithMistake(generated.scheme, signed, one.variant);
+        const otherAlone = await resignWithMistake(generated.scheme, signed, other.variant);
+        // A pair is a pair only when each mistake changes something the other does not undo.
+        if (!wrong || !alone || !otherAlone || wrong === alone || wrong === otherAlone) return;
+        tried++;
+        const explanation = await explain({
+          scheme: generated.scheme,
+          request: wrong,
+          secretAccessKey: SECRET,
+        });
+        const shown = explanation.findings.filter((f) => f.basis === 'shown');
+        const namesOther = (f: Finding) =>
+          f.cause === other.id || (f.kind === other.kind && f.component === other.component);
+        if (shown.some((f) => names(ctx, f, one)) && shown.some(namesOther)) named++;
+        else
+          misses.push(
+            `${one.id} on ${one.name} + ${other.id} → ${shown.map((f) => f.cause).join(', ') || 'nothing shown'}`,
+          );
+      }),
+      { numRuns: 150, seed: 20261202 },
+    );
+    const rate = named / tried;
+    console.log(`pairs: ${named}/${tried} with both mistakes shown (${(rate * 100).toFixed(1)}%)`);
+    expect(tried).toBeGreaterThan(60);
+    expect(rate, misses.slice(0, 8).join('\n')).toBeGreaterThanOrEqual(0.95);
+  }, 300_000);
 });
