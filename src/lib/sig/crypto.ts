@@ -9,7 +9,6 @@ import { hmac as nobleHmac } from '@noble/hashes/hmac.js';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 
-const subtle = globalThis.crypto.subtle;
 const encoder = new TextEncoder();
 
 /** Bytes to hash or sign: text is encoded as UTF-8. */
@@ -49,7 +48,8 @@ const SYNC_LIMIT = 64 * 1024;
 export async function sha256(data: BytesLike): Promise<Uint8Array> {
   const bytes = toBytes(data);
   if (bytes.length <= SYNC_LIMIT) return nobleSha256(bytes);
-  return new Uint8Array(await subtle.digest('SHA-256', bytes));
+  // Reached only here: touching globalThis.crypto loads Node's WebCrypto, which a CLI start need not pay for.
+  return new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes));
 }
 
 /** Lower-case hex SHA-256 of the data. */
