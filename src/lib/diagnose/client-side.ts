@@ -6,7 +6,7 @@
 
 import { parseCanonicalRequest, renderCanonicalRequest } from '../sig/v4/canonical-request';
 import { compareCanonicalRequests } from './compare';
-import { contextFromCanonical, contextFromPlan } from './context';
+import { contextFromCanonical, contextFromPlan, learnFromLog } from './context';
 import { mistakeFindings } from './mistake-findings';
 import type { OurSide } from './our-side';
 import { parseS3V2StringToSign, s3V2Findings } from './s3-sigv2';
@@ -24,7 +24,7 @@ export async function clientSide(c: Setting, ours: OurSide | undefined): Promise
     // No reply: the server would compute what we do from the request, so a log that differs names the mistake.
     if (!ours || logged === ours.canonicalRequest) return;
     const outcome = await searchMistakes(
-      await contextFromPlan(ours.request, ours.planned),
+      learnFromLog(await contextFromPlan(ours.request, ours.planned), logged),
       { canonicalRequest: logged },
       c.s3,
     );
@@ -41,12 +41,13 @@ export async function clientSide(c: Setting, ours: OurSide | undefined): Promise
     return;
   }
   const [date = '', region = '', service = ''] = (c.serverSts?.credentialScope ?? '').split('/');
-  const ctx = contextFromCanonical(c.serverCr, c.settings, c.serverSts?.requestDateTime ?? '', {
+  const fromServer = contextFromCanonical(c.serverCr, c.settings, c.serverSts?.requestDateTime ?? '', {
     date,
     region,
     service,
     terminator: 'aws4_request',
   });
+  const ctx = learnFromLog(fromServer, logged);
   const outcome = await searchMistakes(ctx, { canonicalRequest: logged }, c.s3);
   out.searched += outcome.tried;
   const client = parseCanonicalRequest(logged);

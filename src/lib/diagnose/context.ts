@@ -5,7 +5,8 @@
 
 import { percentDecodeText } from '../sig/encoding';
 import { bodyBytesOf, findHeader, sameName, type HttpRequest } from '../sig/request/model';
-import type { CanonicalRequest } from '../sig/v4/canonical-request';
+import { parseCanonicalRequest, type CanonicalRequest } from '../sig/v4/canonical-request';
+import { canonicalHeaderValue } from '../sig/v4/canonical-headers';
 import { bodyHashOf } from '../sig/v4/payload-hash';
 import type { SigV4Settings } from '../sig/v4/settings';
 import type { CredentialScope } from '../sig/v4/signing-key';
@@ -24,19 +25,27 @@ function unsignedHeaders(request: HttpRequest, signed: readonly string[]): { nam
     .map((h) => ({ name: h.name, value: h.value }));
 }
 
-const pick = (h: { name: string; value: string }) => ({ name: h.name, value: h.value });
-
-/**
- * A header field's value as written, the whitespace around it kept but for the one space after the colon that
- * HTTP writers put there (`Name: value`): what a client that does not trim had in hand.
- */
+/** A header field's value as written: after the colon to the end of the field, the whitespace around it kept. */
 function rawValue(source: string, name: string, span: { start: number; end: number }): string | undefined {
   const text = source.slice(span.start, span.end);
   if (text.slice(0, name.length + 1).toLowerCase() !== `${name.toLowerCase()}:`) return undefined;
-  return text
-    .slice(name.length + 1)
-    .replace(/\r/g, '')
-    .replace(/^ /, '');
+  return text.slice(name.length + 1).replace(/\r/g, '');
+}
+
+/**
+ * The header with the value a client that does not trim had in hand: as written but for the one space after the
+ * colon that HTTP writers put there (`Name: value`), and, when that space may have been its own, all of it.
+ */
+function withRaw(
+  h: { name: string; value: string },
+  whole: string | undefined,
+): VariantContext['headers'][number] {
+  const out: VariantContext['headers'][number] = { name: h.name, value: h.value };
+  if (whole === undefined) return out;
+  const raw = whole.replace(/^ /, '');
+  if (raw !== h.value) out.raw = raw;
+  if (whole !== raw && whole !== h.value) out.rawWhole = whole;
+  return out;
 }
 
 function byteLength(request: HttpRequest): number {
@@ -56,10 +65,9 @@ export async function contextFromPlan(
     method: plan.method,
     wirePath: plan.wirePath,
     query: plan.query.map((q) => ({ name: q.name, value: q.value })),
-    headers: plan.headers.map((h) => {
-      const raw = h.span ? rawValue(request.source, h.name, h.span) : undefined;
-      return raw !== undefined && raw !== h.value ? { ...pick(h), raw } : pick(h);
-    }),
+    headers: plan.headers.map((h) =>
+      withRaw(h, h.span ? rawValue(request.source, h.name, h.span) : undefined),
+    ),
     payloadHash: plan.payloadHash,
     bodyHash: await bodyHashOf(request),
     amzDate: plan.amzDate,
@@ -101,4 +109,31 @@ export function contextFromCanonical(
     defaultPort: '443',
     settings,
   };
+}
+
+/**
+ * What the client's logged canonical request tells a context about the headers: the case of a name it did not
+ * lower-case, a value as the client had it (untrimmed, uncollapsed) where it canonicalizes to the one the
+ * context holds, and headers it signed that the context lacks (candidates for "a header added").
+ */
+export function learnFromLog(ctx: VariantContext, logged: string): VariantContext {
+  const parsed = parseCanonicalRequest(logged);
+  if (!parsed.ok) return ctx;
+  const lines = logged.split('\n');
+  const blank = lines.indexOf('', 3);
+  const fields = lines.slice(3, blank < 0 ? 3 : blank).map((line) => {
+    const colon = line.indexOf(':');
+    return { name: line.slice(0, colon), value: line.slice(colon + 1) };
+  });
+  const headers = ctx.headers.map((h) => {
+    const field = fields.find((f) => sameName(f.name, h.name));
+    if (!field) return h;
+    const out: VariantContext['headers'][number] = { ...h, name: field.name };
+    if (field.value !== h.value && canonicalHeaderValue(field.value) === canonicalHeaderValue(h.value)) {
+      out.raw = field.value;
+    }
+    return out;
+  });
+  const extra = fields.filter((f) => f.name !== '' && !ctx.headers.some((h) => sameName(h.name, f.name)));
+  return { ...ctx, headers, unsigned: [...(ctx.unsigned ?? []), ...extra] };
 }

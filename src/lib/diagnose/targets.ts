@@ -44,11 +44,13 @@ function headerMistakes(ctx: VariantContext): Mistake[] {
     seen.add(name);
     const values = ctx.headers.filter((x) => x.name.toLowerCase() === name).map((x) => x.raw ?? x.value);
     const base = { kind: 'client' as const, component: 'headers' as const, name };
-    if (values.some((v) => v !== v.replace(/^[ \t]+|[ \t]+$/g, ''))) {
+    const wholes = ctx.headers.filter((x) => x.name.toLowerCase() === name && x.rawWhole !== undefined);
+    for (const untrimmedWhole of wholes.length > 0 ? [false, true] : [false]) {
+      if (!untrimmedWhole && !values.some((v) => v !== v.replace(/^[ \t]+|[ \t]+$/g, ''))) continue;
       out.push({
         ...base,
         id: 'header-untrimmed',
-        variant: { untrimmedHeader: name },
+        variant: untrimmedWhole ? { untrimmedHeader: name, untrimmedWhole } : { untrimmedHeader: name },
         message: `Your client did not trim the spaces around the value of ${name}, though it trimmed the other headers.`,
         fix: `Trim leading and trailing whitespace from the ${name} value in the canonical headers, as for every header.`,
       });

@@ -41,7 +41,7 @@ const text = new TextDecoder();
 interface Prepared {
   query: { name: Uint8Array; value: Uint8Array; raw: { name: string; value: string | null }; key: string }[];
   /** Signed headers by lower-case name, sorted; each value as written (untrimmed) when known. */
-  groups: { lower: string; sent: string; values: string[] }[];
+  groups: { lower: string; sent: string; values: string[]; whole: string[] }[];
   parts: Map<string, string>;
 }
 
@@ -54,11 +54,12 @@ function prepare(ctx: VariantContext): Prepared {
     const name = percentDecode(raw.name).bytes;
     return { name, value: percentDecode(raw.value ?? '').bytes, raw, key: text.decode(name) };
   });
-  const byName = new Map<string, { lower: string; sent: string; values: string[] }>();
+  const byName = new Map<string, Prepared['groups'][number]>();
   for (const h of ctx.headers) {
     const lower = h.name.toLowerCase();
-    const group = byName.get(lower) ?? { lower, sent: h.name, values: [] };
+    const group = byName.get(lower) ?? { lower, sent: h.name, values: [], whole: [] };
     group.values.push(h.raw ?? h.value);
+    group.whole.push(h.rawWhole ?? h.raw ?? h.value);
     byName.set(lower, group);
   }
   const groups = [...byName.values()].sort((a, b) => cmp(a.lower, b.lower));
@@ -159,12 +160,13 @@ function hostValue(value: string, v: Variant, defaultPort: string): string {
 /** The canonical headers block and SignedHeaders a variant gives. */
 export function variantHeaders(ctx: VariantContext, v: Variant): { block: string; signed: string } {
   const add = v.addHeader;
-  const key = `h|${+!!v.untrimmedHeaderValues}${+!!v.uncollapsedHeaderSpaces}${+!!v.headerNamesAsSent}|${v.repeatedHeaderJoin ?? ''}|${v.hostPort ?? ''}|${v.untrimmedHeader ?? ''}|${v.uncollapsedHeader ?? ''}|${v.headerCaseAsSent ?? ''}|${v.omitHeader ?? ''}|${add ? `${add.name}:${add.value}` : ''}`;
+  const key = `h|${+!!v.untrimmedHeaderValues}${+!!v.uncollapsedHeaderSpaces}${+!!v.headerNamesAsSent}|${v.repeatedHeaderJoin ?? ''}|${v.hostPort ?? ''}|${v.untrimmedHeader ?? ''}${v.untrimmedWhole ? '+' : ''}|${v.uncollapsedHeader ?? ''}|${v.headerCaseAsSent ?? ''}|${v.omitHeader ?? ''}|${add ? `${add.name}:${add.value}` : ''}`;
   const block = memo(ctx, key, () => {
     const lines: { name: string; line: string }[] = [];
     for (const g of prepare(ctx).groups) {
       if (g.lower === v.omitHeader) continue;
-      const values = g.values.map((raw) =>
+      const whole = v.untrimmedWhole && v.untrimmedHeader === g.lower;
+      const values = (whole ? g.whole : g.values).map((raw) =>
         headerValue(
           g.lower === 'host' ? hostValue(raw, v, ctx.defaultPort) : raw,
           !!v.untrimmedHeaderValues || v.untrimmedHeader === g.lower,

@@ -39,6 +39,8 @@ export interface Variant {
   secret?: 'trailing-newline' | 'trailing-space' | 'leading-space' | 'trimmed' | 'plus-as-space';
   /** One header (lower-case name) whose value was not trimmed, while the others were. */
   untrimmedHeader?: string;
+  /** With `untrimmedHeader`: the space after the colon was part of the value too. */
+  untrimmedWhole?: boolean;
   /** One header whose inner runs of spaces were not collapsed. */
   uncollapsedHeader?: string;
   /** One header whose name kept the case it was sent in. */
@@ -63,9 +65,10 @@ export interface VariantContext {
   query: { name: string; value: string | null }[];
   /**
    * The signed header fields in the order sent (names as sent); `raw` is the value as written, with the
-   * whitespace around it that the wire carries and SigV4 trims, when the request text is known.
+   * whitespace around it that the wire carries and SigV4 trims, when the request text is known (`rawWhole`: with
+   * the space after the colon too, when that may have been the value's own).
    */
-  headers: { name: string; value: string; raw?: string }[];
+  headers: { name: string; value: string; raw?: string; rawWhole?: string }[];
   /** Headers the request carries but does not sign (names as sent), for "a header added" mistakes. */
   unsigned?: { name: string; value: string }[];
   /** The payload hash the scheme signs, the body's own hash, and whether the request is a presigned URL. */
