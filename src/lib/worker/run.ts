@@ -53,10 +53,13 @@ export async function runExplain(input: RunInput, stages: RunOutput): Promise<Ru
   out.diffs = buildDiffs(sides);
   out.verdict = mergeVerdict(stages.verdict, explanation.verdict, explanation.findings[0]?.message);
   const known = new Set(stages.problems.map((p) => p.problem.message));
+  // A reply that is not text is said to be that, once; the reader's "cannot be read" adds nothing to it.
+  const notText = stages.problems.some((p) => p.problem.kind === 'reply-not-text');
   out.problems = [
     ...stages.problems,
     ...explanation.problems
       .filter((p) => p.input !== 'request' && !known.has(p.problem.message))
+      .filter((p) => !(notText && p.input === 'serverError'))
       .map((p): InputProblem => ({ input: p.input === 'case' ? 'settings' : p.input, problem: p.problem })),
   ];
   out.timings = { ...stages.timings, explainMs: performance.now() - t0 };

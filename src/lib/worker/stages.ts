@@ -249,6 +249,33 @@ function verdictWithoutDiagnosis(
   };
 }
 
+/** The verdict of a session with a reply or a log but no request: what they say, and what is missing. */
+function withoutRequest(out: RunOutput): VerdictView {
+  const code = out.servers.find((e) => e.code)?.code;
+  if (code)
+    return {
+      verdict: 'unknown',
+      reason: `The server answered ${code}. Without the request as sent, sigscope cannot yet tell which part differs.`,
+    };
+  return {
+    verdict: 'unknown',
+    reason: out.client
+      ? 'The client log shows what was signed. Paste the request as sent (or the server’s reply) to check it.'
+      : 'Paste the request as sent to check its signature.',
+  };
+}
+
+/** Problems with the same message at the same spot, said once (readers and the signer both see a bad line). */
+function onePerProblem(problems: InputProblem[]): InputProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.input}|${p.problem.message}|${p.problem.span?.start ?? ''}-${p.problem.span?.end ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 const requestProblem =
   (map: SpanMapper) =>
   (p: Problem): InputProblem => {
@@ -279,7 +306,8 @@ export async function runStages(input: RunInput): Promise<RunOutput> {
   } else if (input.request.trim() !== '') {
     facts.push(FORM_NAMES.http);
   }
-  for (const p of pasted.problems) problems.push(requestProblem(map)(p));
+  // An empty box is no fault: nothing is said about a request that was not pasted.
+  if (input.request.trim() !== '') for (const p of pasted.problems) problems.push(requestProblem(map)(p));
   const hints = pasted.value?.hints ?? {};
 
   const blank = http.trim() === '';
@@ -481,7 +509,17 @@ export async function runStages(input: RunInput): Promise<RunOutput> {
     const given = givenStages(out.sides);
     if (given) out.given = given;
   }
-  if (!blank || server) out.verdict = verdictWithoutDiagnosis(out, action, hasSecret, matched);
+  if (!blank && !out.stages) {
+    // Read, but not as a request that can be signed: say so once, and let the problems point at the spot.
+    seen.facts = ['not a request sigscope can read'];
+    out.verdict = {
+      verdict: 'unknown',
+      reason:
+        'This is not a request sigscope can read: the problem under the request box points at the spot.',
+    };
+  } else if (!blank) out.verdict = verdictWithoutDiagnosis(out, action, hasSecret, matched);
+  else if (out.servers.length || out.client) out.verdict = withoutRequest(out);
+  out.problems = onePerProblem(problems);
   if (
     out.verdict.verdict === 'match' &&
     out.presigned?.remaining !== undefined &&
