@@ -22,19 +22,24 @@ export interface SigV4Authorization {
   spans: { algorithm: Span; credential: Span; signedHeaders: Span; signature: Span };
 }
 
-/** Parses `AKID/20150830/us-east-1/service/aws4_request`; `offset` places spans in the source. */
-export function parseCredential(text: string, offset = 0): Result<Credential> {
+/**
+ * Parses `AKID/20150830/us-east-1/service/aws4_request`; `offset` places spans in the source. A `regionless`
+ * credential (SigV4A) reads `AKID/20150830/service/aws4_request` and gives the scope an empty region.
+ */
+export function parseCredential(text: string, offset = 0, regionless = false): Result<Credential> {
   const parts = text.split('/');
   const span = { start: offset, end: offset + text.length };
-  if (parts.length !== 5 || parts.some((p) => p === '')) {
+  if (parts.length !== (regionless ? 4 : 5) || parts.some((p) => p === '')) {
+    const shape = regionless ? 'YYYYMMDD/service' : 'YYYYMMDD/region/service';
     return fail([
       problem(
         'credential',
-        `The credential should read "ACCESS_KEY/YYYYMMDD/region/service/aws4_request"; got "${text}".`,
+        `The credential should read "ACCESS_KEY/${shape}/aws4_request"; got "${text}".`,
         span,
       ),
     ]);
   }
+  if (regionless) parts.splice(2, 0, '');
   const [accessKeyId, date, region, service, terminator] = parts as [string, string, string, string, string];
   const problems: Problem[] = [];
   if (!/^\d{8}$/.test(date)) {
@@ -67,9 +72,13 @@ export function renderCredential(credential: Credential): string {
 
 /**
  * Parses an `Authorization` header value. `offset` is where the value starts in the pasted text. Components may be
- * separated by `,` with or without spaces, in any order.
+ * separated by `,` with or without spaces, in any order. `regionless` reads a SigV4A credential.
  */
-export function parseAuthorization(value: string, offset = 0): Result<SigV4Authorization> {
+export function parseAuthorization(
+  value: string,
+  offset = 0,
+  regionless = false,
+): Result<SigV4Authorization> {
   const whole = { start: offset, end: offset + value.length };
   const algoMatch = /^\s*(\S+)/.exec(value);
   if (!algoMatch) return fail([problem('authorization', 'The Authorization header is empty.', whole)]);
@@ -92,7 +101,7 @@ export function parseAuthorization(value: string, offset = 0): Result<SigV4Autho
   const cred = fields.get('Credential')!;
   const signed = fields.get('SignedHeaders')!;
   const sig = fields.get('Signature')!;
-  const credential = parseCredential(cred.text, cred.span.start);
+  const credential = parseCredential(cred.text, cred.span.start, regionless);
   if (!credential.ok) return fail(credential.problems);
   return ok({
     algorithm,
@@ -108,12 +117,12 @@ export function parseAuthorization(value: string, offset = 0): Result<SigV4Autho
   });
 }
 
-/** Renders the `Authorization` header value the way the AWS SDKs do. */
+/** Renders the `Authorization` header value the way the AWS SDKs do; the credential parsed or as text. */
 export function renderAuthorization(
   algorithm: string,
-  credential: Credential,
+  credential: Credential | string,
   signedHeaders: readonly string[],
   signature: string,
 ): string {
-  return `${algorithm} Credential=${renderCredential(credential)}, SignedHeaders=${signedHeaders.join(';')}, Signature=${signature}`;
+  return `${algorithm} Credential=${typeof credential === 'string' ? credential : renderCredential(credential)}, SignedHeaders=${signedHeaders.join(';')}, Signature=${signature}`;
 }

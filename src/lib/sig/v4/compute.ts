@@ -15,8 +15,9 @@ import {
   type CanonicalRequest,
 } from './canonical-request';
 import type { SigV4Settings } from './settings';
-import { deriveSigningKey, renderScope, type CredentialScope, type KeyChainStep } from './signing-key';
-import { ALGORITHM, renderStringToSign, type StringToSign } from './string-to-sign';
+import { deriveSigningKey, type CredentialScope, type KeyChainStep } from './signing-key';
+import { renderStringToSign, type StringToSign } from './string-to-sign';
+import { SIGV4_VARIANT, variantScope, type SigningVariant } from './variant';
 
 /** Everything the pipeline needs, already chosen: which headers and parameters, which hash, which time. */
 export interface SigningPlan {
@@ -67,20 +68,26 @@ export function buildCanonicalRequest(plan: SigningPlan): CanonicalRequest {
   };
 }
 
-/** Runs a plan through every stage to the signature (at once: every input here is small). */
-export function computeStages(plan: SigningPlan): SignatureStages {
+/**
+ * Runs a plan through every stage to the signature (at once: every input here is small). A variant that signs
+ * on its own (SigV4A) derives no HMAC key chain: `keyChain` is empty and `signingKey` is `''`.
+ */
+export function computeStages(
+  plan: SigningPlan,
+  variant: Readonly<SigningVariant> = SIGV4_VARIANT,
+): SignatureStages {
   const canonicalRequest = buildCanonicalRequest(plan);
   const canonicalRequestText = renderCanonicalRequest(canonicalRequest);
   const canonicalRequestHash = sha256HexNow(canonicalRequestText);
-  const key = deriveSigningKey(plan.secretAccessKey, plan.scope);
   const stringToSign: StringToSign = {
-    algorithm: ALGORITHM,
+    algorithm: variant.algorithm,
     requestDateTime: plan.amzDate,
-    credentialScope: renderScope(plan.scope),
+    credentialScope: variantScope(plan.scope, variant),
     canonicalRequestHash,
   };
   const stringToSignText = renderStringToSign(stringToSign);
-  const signature = toHex(hmacWithKey(key.key, stringToSignText));
+  const key = variant.sign ? undefined : deriveSigningKey(plan.secretAccessKey, plan.scope);
+  const signature = key ? toHex(hmacWithKey(key.key, stringToSignText)) : variant.sign!(stringToSignText);
   return {
     canonicalRequest,
     canonicalRequestText,
@@ -88,8 +95,8 @@ export function computeStages(plan: SigningPlan): SignatureStages {
     canonicalRequestHash,
     stringToSign,
     stringToSignText,
-    keyChain: key.chain,
-    signingKey: key.hex,
+    keyChain: key?.chain ?? [],
+    signingKey: key?.hex ?? '',
     signature,
   };
 }

@@ -15,9 +15,9 @@ import { selectSignedHeaders, type WorkingHeader } from './header-selection';
 import { choosePayloadHash, UNSIGNED_PAYLOAD } from './payload-hash';
 import { resolveRequestTime } from './request-time';
 import { scopeOf } from './signing-key';
-import { ALGORITHM } from './string-to-sign';
 import { toAmzDate } from './time';
 import type { SigV4Input, SigV4Trace } from './types';
+import { SIGV4_VARIANT, variantScope } from './variant';
 
 /** The default lifetime of a presigned URL, as in the AWS SDKs. */
 export const DEFAULT_EXPIRES = 3600;
@@ -63,6 +63,7 @@ function upsertParam(params: WorkingParam[], name: string, value: string, notes:
 /** Signs a request as a presigned URL. */
 export async function signQuery(input: SigV4Input): Promise<Result<SigV4Trace>> {
   const { request, credentials, settings } = input;
+  const variant = input.variant ?? SIGV4_VARIANT;
   const notes: Problem[] = [];
   const params: WorkingParam[] = request.params.map((p) => ({ ...p }));
   const oldSignature = params.findIndex((p) => sameName(p.name, QUERY_AUTH.signature));
@@ -118,13 +119,14 @@ export async function signQuery(input: SigV4Input): Promise<Result<SigV4Trace>> 
   const { signed, unsigned } = selectSignedHeaders(headers, settings);
   const signedNames = [...new Set(signed.map((h) => h.name.toLowerCase()))].sort();
   const scope = scopeOf(amzDate, input.region, input.service);
-  const credential = `${credentials.accessKeyId}/${scope.date}/${scope.region}/${scope.service}/${scope.terminator}`;
+  const credential = `${credentials.accessKeyId}/${variantScope(scope, variant)}`;
 
-  upsertParam(params, QUERY_AUTH.algorithm, ALGORITHM, notes);
+  upsertParam(params, QUERY_AUTH.algorithm, variant.algorithm, notes);
   upsertParam(params, QUERY_AUTH.credential, credential, notes);
   upsertParam(params, QUERY_AUTH.date, amzDate, notes);
   upsertParam(params, QUERY_AUTH.signedHeaders, signedNames.join(';'), notes);
   upsertParam(params, QUERY_AUTH.expires, String(expires), notes);
+  for (const [name, value] of variant.authParams) upsertParam(params, name, value, notes);
   if (credentials.sessionToken) {
     upsertParam(params, QUERY_AUTH.token, credentials.sessionToken, notes).unsigned =
       !settings.signSessionToken;
@@ -135,20 +137,23 @@ export async function signQuery(input: SigV4Input): Promise<Result<SigV4Trace>> 
   const sentDecoded = sentHash === undefined ? undefined : percentDecodeText(sentHash);
   const payloadHash = (await choosePayloadHash(settings, request, sentDecoded, true)).hash;
 
-  const stages = computeStages({
-    method: request.method,
-    methodSources: [request.methodSpan],
-    wirePath: request.path,
-    pathSources: [request.pathSpan],
-    query: params.filter((p) => !p.unsigned),
-    headers: signed,
-    payloadHash,
-    payloadSources: payloadHash === UNSIGNED_PAYLOAD ? [] : [request.bodySpan],
-    amzDate,
-    scope,
-    secretAccessKey: credentials.secretAccessKey,
-    settings,
-  });
+  const stages = computeStages(
+    {
+      method: request.method,
+      methodSources: [request.methodSpan],
+      wirePath: request.path,
+      pathSources: [request.pathSpan],
+      query: params.filter((p) => !p.unsigned),
+      headers: signed,
+      payloadHash,
+      payloadSources: payloadHash === UNSIGNED_PAYLOAD ? [] : [request.bodySpan],
+      amzDate,
+      scope,
+      secretAccessKey: credentials.secretAccessKey,
+      settings,
+    },
+    variant,
+  );
   params.push({ name: QUERY_AUTH.signature, value: stages.signature, added: true });
   const query = renderQueryString(params);
   const target = `${request.path}?${query}`;

@@ -14,9 +14,9 @@ import { choosePayloadHash } from './payload-hash';
 import { resolveRequestTime } from './request-time';
 import { signQuery } from './sign-query';
 import { scopeOf } from './signing-key';
-import { ALGORITHM } from './string-to-sign';
 import { toAmzDate } from './time';
 import type { SigV4Input, SigV4Trace } from './types';
+import { SIGV4_VARIANT } from './variant';
 
 /** Signs a request in header or query mode and returns every stage. */
 export function signV4(input: SigV4Input): Promise<Result<SigV4Trace>> {
@@ -44,6 +44,7 @@ function upsert(fields: WorkingHeader[], name: string, value: string, notes: Pro
 
 async function signHeader(input: SigV4Input): Promise<Result<SigV4Trace>> {
   const { request, credentials, settings } = input;
+  const variant = input.variant ?? SIGV4_VARIANT;
   const notes: Problem[] = [];
   const time = resolveRequestTime(request, input.time);
   if (!time.ok) return fail(time.problems);
@@ -67,6 +68,9 @@ async function signHeader(input: SigV4Input): Promise<Result<SigV4Trace>> {
       );
   }
   upsert(fields, 'X-Amz-Date', amzDate, notes, `it must equal the signing time ${amzDate}`);
+  for (const [name, value] of variant.authParams) {
+    upsert(fields, name, value, notes, `${variant.algorithm} signs it as "${value}"`);
+  }
   if (credentials.sessionToken) {
     upsert(
       fields,
@@ -112,23 +116,26 @@ async function signHeader(input: SigV4Input): Promise<Result<SigV4Trace>> {
 
   const { signed, unsigned } = selectSignedHeaders(fields, settings);
   const scope = scopeOf(amzDate, input.region, input.service);
-  const stages = computeStages({
-    method: request.method,
-    methodSources: [request.methodSpan],
-    wirePath: request.path,
-    pathSources: [request.pathSpan],
-    query: request.params,
-    headers: signed,
-    payloadHash,
-    payloadSources,
-    amzDate,
-    scope,
-    secretAccessKey: credentials.secretAccessKey,
-    settings,
-  });
-  const credential = { accessKeyId: credentials.accessKeyId, scope };
+  const stages = computeStages(
+    {
+      method: request.method,
+      methodSources: [request.methodSpan],
+      wirePath: request.path,
+      pathSources: [request.pathSpan],
+      query: request.params,
+      headers: signed,
+      payloadHash,
+      payloadSources,
+      amzDate,
+      scope,
+      secretAccessKey: credentials.secretAccessKey,
+      settings,
+    },
+    variant,
+  );
+  const credential = `${credentials.accessKeyId}/${stages.stringToSign.credentialScope}`;
   const authorization = renderAuthorization(
-    ALGORITHM,
+    variant.algorithm,
     credential,
     stages.canonicalRequest.signedHeaders,
     stages.signature,
@@ -145,7 +152,7 @@ async function signHeader(input: SigV4Input): Promise<Result<SigV4Trace>> {
     time: time.value.time.toISOString(),
     amzDate,
     scope,
-    credential: `${credential.accessKeyId}/${stages.stringToSign.credentialScope}`,
+    credential,
     signedHeaders: stages.canonicalRequest.signedHeaders,
     unsignedHeaders: unsigned,
     added: { headers: added, query: [] },

@@ -7,6 +7,7 @@ import type { Problem, Span } from '../types';
 import type { SignatureStages } from './compute';
 import type { SigV4Settings } from './settings';
 import type { CredentialScope } from './signing-key';
+import type { SigningVariant } from './variant';
 
 /** Where the signature goes: the `Authorization` header, or the query string of a presigned URL. */
 export type SigV4Mode = 'header' | 'query';
@@ -30,6 +31,8 @@ export interface SigV4Input {
   time?: Date;
   /** Presigned URL lifetime in seconds; by default the URL's X-Amz-Expires, else 3600. */
   expires?: number;
+  /** Another member of the SigV4 family (SigV4A); SigV4 itself when absent. */
+  variant?: Readonly<SigningVariant>;
 }
 
 /** A header on the request that the signature leaves out, and why. */

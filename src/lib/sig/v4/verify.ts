@@ -19,6 +19,7 @@ import type { SigV4Settings } from './settings';
 import { ALGORITHM } from './string-to-sign';
 import { toAmzDate } from './time';
 import type { SigV4Mode } from './types';
+import { SIGV4_VARIANT, type SigningVariant } from './variant';
 
 /** What verifying needs besides the signed request. */
 export interface SigV4VerifyInput {
@@ -27,6 +28,8 @@ export interface SigV4VerifyInput {
   /** When given, a different access key in the credential is reported. */
   accessKeyId?: string;
   settings: SigV4Settings;
+  /** Another member of the SigV4 family (SigV4A); SigV4 itself when absent. */
+  variant?: Readonly<SigningVariant>;
 }
 
 /** What the request claims: its signature and what it says was signed. */
@@ -53,11 +56,14 @@ export interface SigV4Verification {
   notes: Problem[];
 }
 
-/** Reads the signature a request carries, from `Authorization` or from the query string. */
-export function readProvidedSignature(request: HttpRequest): Result<ProvidedSignature> {
+/**
+ * Reads the signature a request carries, from `Authorization` or from the query string; `regionless` reads a
+ * SigV4A credential.
+ */
+export function readProvidedSignature(request: HttpRequest, regionless = false): Result<ProvidedSignature> {
   const auth = findHeader(request, 'authorization');
   if (auth) {
-    const parsed = parseAuthorization(auth.value, auth.valueSpan.start);
+    const parsed = parseAuthorization(auth.value, auth.valueSpan.start, regionless);
     if (!parsed.ok) return fail(parsed.problems);
     const a = parsed.value;
     return ok({
@@ -103,6 +109,7 @@ export function readProvidedSignature(request: HttpRequest): Result<ProvidedSign
   const parsedCredential = parseCredential(
     percentDecodeText(credential.value ?? ''),
     valueSpan(credential).start,
+    regionless,
   );
   if (!parsedCredential.ok) return fail(parsedCredential.problems);
   const signedText = percentDecodeText(signed.value ?? '');
@@ -132,15 +139,17 @@ export interface VerificationPlan {
 /** Reads a signed request into the plan its signature should have been computed from. */
 export async function planVerification(input: SigV4VerifyInput): Promise<Result<VerificationPlan>> {
   const { request, settings } = input;
-  const read = readProvidedSignature(request);
+  const variant = input.variant ?? SIGV4_VARIANT;
+  const read = readProvidedSignature(request, variant.regionlessScope);
   if (!read.ok) return fail(read.problems);
   const provided = read.value;
   const notes: Problem[] = [];
-  if (provided.algorithm !== ALGORITHM) {
+  if (provided.algorithm !== variant.algorithm) {
+    const what = variant.algorithm === ALGORITHM ? 'SigV4 with HMAC' : 'this scheme';
     notes.push(
       problem(
         'algorithm',
-        `The algorithm is "${provided.algorithm}"; SigV4 with HMAC uses ${ALGORITHM}.`,
+        `The algorithm is "${provided.algorithm}"; ${what} uses ${variant.algorithm}.`,
         undefined,
         { severity: 'warning' },
       ),
