@@ -8,19 +8,12 @@ import { findHeader, type HttpRequest } from '../request/model';
 import { fail, ok, problem, type Problem, type Result, type Span } from '../types';
 import { joinLines, type TraceLine } from '../trace';
 import { canonicalPairs, renderCanonicalQuery, type CanonicalPair } from './canonical-query';
+import { AUTH_PARAMS } from './query-request';
 import { paramLocation, requestParams, type ParamLocation, type QueryApiParam } from './params';
 import { resolveV2Settings, type V2Settings, type V2SignatureMethod } from './settings';
 
 /** The parameter names of SigV2's own. */
-export const V2_PARAMS = {
-  accessKeyId: 'AWSAccessKeyId',
-  signatureVersion: 'SignatureVersion',
-  signatureMethod: 'SignatureMethod',
-  timestamp: 'Timestamp',
-  expires: 'Expires',
-  securityToken: 'SecurityToken',
-  signature: 'Signature',
-} as const;
+export const V2_PARAMS = AUTH_PARAMS;
 
 /** A SigV2 string to sign, part by part. */
 export interface V2StringToSignParts {
