@@ -7,12 +7,13 @@
  */
 
 import { hmacWithKey, toHex } from '../sig/crypto';
-import { deriveSigningKey, renderScope } from '../sig/v4/signing-key';
+import { deriveSigningKey } from '../sig/v4/signing-key';
 import { MISTAKES, REGIONS, SERVICES, type Mistake } from './catalogue';
 import { curlMistakes } from './clients/curl-mistakes';
 import { targetedMistakes } from './targets';
 import {
   variantCanonical,
+  variantKey,
   variantSecret,
   variantStringToSign,
   type Variant,
@@ -69,10 +70,10 @@ export function candidates(
   profiles: readonly ClientProfile[] = [],
 ): Mistake[][] {
   const singles = MISTAKES.filter((m) => !m.only || m.only === (s3 ? 's3' : 'generic'));
-  const base = variantCanonical(ctx, {}).text;
+  const base = variantKey(ctx, {});
   // A one-header mistake that changes nothing here (a value with no spaces to trim) is no candidate.
-  const targeted = targetedMistakes(ctx).filter((m) => variantCanonical(ctx, m.variant).text !== base);
-  const clients = profiles.includes('curl') ? curlMistakes(ctx, base) : [];
+  const targeted = targetedMistakes(ctx).filter((m) => variantKey(ctx, m.variant) !== base);
+  const clients = profiles.includes('curl') ? curlMistakes(ctx, variantCanonical(ctx, {}).text) : [];
   const scope = [
     ...REGIONS.filter((r) => r !== ctx.scope.region).map((r) => scopeMistake('region', r, ctx.scope.region)),
     ...SERVICES.filter((s) => s !== ctx.scope.service).map((s) =>
@@ -105,21 +106,19 @@ export async function searchMistakes(
   s3: boolean,
   profiles: readonly ClientProfile[] = [],
 ): Promise<SearchOutcome> {
-  const seen = new Set<string>();
-  const base = variantCanonical(ctx, {});
-  seen.add(`${base.text}\n${base.amzDate}\n${renderScope(base.scope)}\n${ctx.secret}`);
+  const seen = new Set<string>([variantKey(ctx, {})]);
   const list = candidates(ctx, s3, profiles);
   let tried = 0;
   for (let start = 0; start < list.length; start += BATCH) {
     const batch = list.slice(start, start + BATCH).flatMap((mistakes) => {
       const variant = mistakes.reduce<Variant | undefined>((v, m) => v && merge(v, m.variant), {});
       if (!variant) return [];
-      const canonical = variantCanonical(ctx, variant);
-      const secret = variantSecret(ctx.secret, variant);
-      const key = `${canonical.text}\n${canonical.amzDate}\n${renderScope(canonical.scope)}\n${secret}`;
+      const key = variantKey(ctx, variant);
       if (seen.has(key)) return [];
       seen.add(key);
-      return [{ mistakes, canonical, secret }];
+      return [
+        { mistakes, canonical: variantCanonical(ctx, variant), secret: variantSecret(ctx.secret, variant) },
+      ];
     });
     tried += batch.length;
     const results = await Promise.all(

@@ -42,7 +42,15 @@ interface Prepared {
   query: { name: Uint8Array; value: Uint8Array; raw: { name: string; value: string | null }; key: string }[];
   /** Signed headers by lower-case name, sorted; each value as written (untrimmed) when known. */
   groups: { lower: string; sent: string; values: string[]; whole: string[] }[];
-  parts: Map<string, string>;
+  parts: Map<string, Part>;
+  /** Each distinct rendering's number, so that candidates are told apart without comparing whole texts. */
+  ids: Map<string, number>;
+}
+
+/** A rendered part of the canonical request, numbered: equal numbers, equal texts. */
+export interface Part {
+  id: number;
+  text: string;
 }
 
 const prepared = new WeakMap<VariantContext, Prepared>();
@@ -63,7 +71,7 @@ function prepare(ctx: VariantContext): Prepared {
     byName.set(lower, group);
   }
   const groups = [...byName.values()].sort((a, b) => cmp(a.lower, b.lower));
-  p = { query, groups, parts: new Map() };
+  p = { query, groups, parts: new Map(), ids: new Map() };
   prepared.set(ctx, p);
   return p;
 }
@@ -72,18 +80,21 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function memo(ctx: VariantContext, key: string, render: () => string): string {
-  const parts = prepare(ctx).parts;
+function memo(ctx: VariantContext, key: string, render: () => string): Part {
+  const { parts, ids } = prepare(ctx);
   let out = parts.get(key);
   if (out === undefined) {
-    out = render();
+    const text = render();
+    let id = ids.get(text);
+    if (id === undefined) ids.set(text, (id = ids.size));
+    out = { id, text };
     parts.set(key, out);
   }
   return out;
 }
 
 /** The canonical URI a variant gives. */
-export function variantPath(ctx: VariantContext, v: Variant): string {
+export function variantPath(ctx: VariantContext, v: Variant): Part {
   const key = `p|${v.curl ?? ''}|${v.pathEncoding ?? ''}|${v.normalizePath ?? ''}|${+!!v.encodeTilde}${+!!v.spaceAsPlus}${+!!v.reservedRaw}${+!!v.lowerHex}`;
   return memo(ctx, key, () => {
     if (v.curl) return curlPath(ctx.wirePath, v.curl, !ctx.settings.doubleEncodePath);
@@ -117,7 +128,7 @@ function valueFor(
 }
 
 /** The canonical query string a variant gives. */
-export function variantQuery(ctx: VariantContext, v: Variant): string {
+export function variantQuery(ctx: VariantContext, v: Variant): Part {
   const pe = v.paramEncoding;
   const key = `q|${v.curl ?? ''}|${+!!v.reservedRaw}${+!!v.spaceAsPlus}${+!!v.encodeTilde}${+!!v.lowerHex}${+!!v.bareKeyWithoutEquals}${+!!v.excludeToken}|${v.querySort ?? ''}|${v.omitParam ?? ''}|${pe ? `${pe.name}=${pe.as}` : ''}`;
   return memo(ctx, key, () => {
@@ -157,11 +168,11 @@ function hostValue(value: string, v: Variant, defaultPort: string): string {
   return value;
 }
 
-/** The canonical headers block and SignedHeaders a variant gives. */
-export function variantHeaders(ctx: VariantContext, v: Variant): { block: string; signed: string } {
+/** The canonical headers block, a blank line and SignedHeaders, as a variant gives them. */
+export function variantHeaders(ctx: VariantContext, v: Variant): Part {
   const add = v.addHeader;
   const key = `h|${+!!v.untrimmedHeaderValues}${+!!v.uncollapsedHeaderSpaces}${+!!v.headerNamesAsSent}|${v.repeatedHeaderJoin ?? ''}|${v.hostPort ?? ''}|${v.untrimmedHeader ?? ''}${v.untrimmedWhole ? '+' : ''}|${v.uncollapsedHeader ?? ''}|${v.headerCaseAsSent ?? ''}|${v.omitHeader ?? ''}|${add ? `${add.name}:${add.value}` : ''}`;
-  const block = memo(ctx, key, () => {
+  return memo(ctx, key, () => {
     const lines: { name: string; line: string }[] = [];
     for (const g of prepare(ctx).groups) {
       if (g.lower === v.omitHeader) continue;
@@ -188,6 +199,4 @@ export function variantHeaders(ctx: VariantContext, v: Variant): { block: string
     }
     return lines.map((l) => l.line).join('') + '\n' + lines.map((l) => l.name).join(';');
   });
-  const cut = block.lastIndexOf('\n');
-  return { block: block.slice(0, cut), signed: block.slice(cut + 1) };
 }

@@ -93,28 +93,15 @@ function shiftDay(date: string, days: number): string {
   return new Date(t).toISOString().slice(0, 10).replace(/-/g, '');
 }
 
-/** The canonical request text, time and scope a client with this variant would sign. */
-export function variantCanonical(
-  ctx: VariantContext,
-  v: Variant,
-): { text: string; amzDate: string; scope: CredentialScope } {
-  const headers = variantHeaders(ctx, v);
-  const payload =
-    v.payload === 'empty'
-      ? 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
-      : v.payload === 'unsigned'
-        ? 'UNSIGNED-PAYLOAD'
-        : v.payload === 'body'
-          ? ctx.bodyHash
-          : ctx.payloadHash;
-  const text = [
-    ctx.method,
-    variantPath(ctx, v),
-    variantQuery(ctx, v),
-    headers.block,
-    headers.signed,
-    payload,
-  ].join('\n');
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+function payloadOf(ctx: VariantContext, v: Variant): string {
+  if (v.payload === 'empty') return EMPTY_SHA256;
+  if (v.payload === 'unsigned') return 'UNSIGNED-PAYLOAD';
+  return v.payload === 'body' ? ctx.bodyHash : ctx.payloadHash;
+}
+
+function timeAndScope(ctx: VariantContext, v: Variant): { amzDate: string; scope: CredentialScope } {
   const amzDate = v.timeSource === 'date' && ctx.dateHeaderAmz ? ctx.dateHeaderAmz : ctx.amzDate;
   const scope: CredentialScope = {
     ...ctx.scope,
@@ -122,7 +109,31 @@ export function variantCanonical(
     region: v.region ?? ctx.scope.region,
     service: v.service ?? ctx.scope.service,
   };
-  return { text, amzDate, scope };
+  return { amzDate, scope };
+}
+
+/** The canonical request text, time and scope a client with this variant would sign. */
+export function variantCanonical(
+  ctx: VariantContext,
+  v: Variant,
+): { text: string; amzDate: string; scope: CredentialScope } {
+  const text = [
+    ctx.method,
+    variantPath(ctx, v).text,
+    variantQuery(ctx, v).text,
+    variantHeaders(ctx, v).text,
+    payloadOf(ctx, v),
+  ].join('\n');
+  return { text, ...timeAndScope(ctx, v) };
+}
+
+/**
+ * A short key that is equal for two variants exactly when they sign the same thing here (canonical request,
+ * time, scope and secret): parts are compared by number, so no whole text is built or hashed to tell them apart.
+ */
+export function variantKey(ctx: VariantContext, v: Variant): string {
+  const { amzDate, scope } = timeAndScope(ctx, v);
+  return `${variantPath(ctx, v).id}|${variantQuery(ctx, v).id}|${variantHeaders(ctx, v).id}|${payloadOf(ctx, v)}|${amzDate}|${renderScope(scope)}|${variantSecret(ctx.secret, v)}`;
 }
 
 /** The secret a client with this variant would have signed with. */
