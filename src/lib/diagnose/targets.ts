@@ -81,6 +81,7 @@ function headerMistakes(ctx: VariantContext): Mistake[] {
       fix: `Sign ${name} with the value it is sent with (set it before signing), or leave it out of SignedHeaders.`,
     });
   }
+  out.push(...changedAfterSigning(ctx));
   const adds = [
     ...(ctx.unsigned ?? []).map((h) => ({ name: h.name.toLowerCase(), value: h.value })),
     ...plausibleAdds(ctx),
@@ -99,6 +100,37 @@ function headerMistakes(ctx: VariantContext): Mistake[] {
       message: `Your client signed a ${add.name} header ("${add.value}") that the request's signature does not list.`,
       fix: `Sign only the headers you send and list in SignedHeaders: either drop ${add.name} before signing, or sign it and send it.`,
     });
+  }
+  return out;
+}
+
+/**
+ * Headers an HTTP library rewrites after the request was signed, with the value the signer likely saw: a
+ * Content-Type before the library added its charset, or before it dropped it.
+ */
+function changedAfterSigning(ctx: VariantContext): Mistake[] {
+  const out: Mistake[] = [];
+  for (const h of ctx.headers) {
+    if (h.name.toLowerCase() !== 'content-type') continue;
+    const bare = h.value.split(';')[0]!.trim();
+    const signedAs = new Set([
+      bare,
+      `${bare}; charset=UTF-8`,
+      `${bare}; charset=utf-8`,
+      `${bare};charset=UTF-8`,
+    ]);
+    signedAs.delete(h.value);
+    for (const value of signedAs) {
+      out.push({
+        kind: 'transit',
+        component: 'headers',
+        name: 'content-type',
+        id: 'header-changed-in-transit',
+        variant: { headerSignedAs: { name: 'content-type', value } },
+        message: `The request was signed with Content-Type "${value}", then sent with "${h.value}": the HTTP client changed it after signing.`,
+        fix: 'Sign after the HTTP client has set its final headers, or set the exact Content-Type (charset included) yourself before signing.',
+      });
+    }
   }
   return out;
 }

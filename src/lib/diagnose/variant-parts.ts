@@ -171,13 +171,15 @@ function hostValue(value: string, v: Variant, defaultPort: string): string {
 /** The canonical headers block, a blank line and SignedHeaders, as a variant gives them. */
 export function variantHeaders(ctx: VariantContext, v: Variant): Part {
   const add = v.addHeader;
-  const key = `h|${+!!v.untrimmedHeaderValues}${+!!v.uncollapsedHeaderSpaces}${+!!v.headerNamesAsSent}|${v.repeatedHeaderJoin ?? ''}|${v.hostPort ?? ''}|${v.untrimmedHeader ?? ''}${v.untrimmedWhole ? '+' : ''}|${v.uncollapsedHeader ?? ''}|${v.headerCaseAsSent ?? ''}|${v.omitHeader ?? ''}|${add ? `${add.name}:${add.value}` : ''}`;
+  const as = v.headerSignedAs;
+  const key = `h|${+!!v.untrimmedHeaderValues}${+!!v.uncollapsedHeaderSpaces}${+!!v.headerNamesAsSent}|${v.repeatedHeaderJoin ?? ''}|${v.hostPort ?? ''}|${v.untrimmedHeader ?? ''}${v.untrimmedWhole ? '+' : ''}|${v.uncollapsedHeader ?? ''}|${v.headerCaseAsSent ?? ''}|${v.omitHeader ?? ''}|${add ? `${add.name}:${add.value}` : ''}|${as ? `${as.name}:${as.value}` : ''}`;
   return memo(ctx, key, () => {
     const lines: { name: string; line: string }[] = [];
     for (const g of prepare(ctx).groups) {
       if (g.lower === v.omitHeader) continue;
       const whole = v.untrimmedWhole && v.untrimmedHeader === g.lower;
-      const values = (whole ? g.whole : g.values).map((raw) =>
+      const sent = as?.name === g.lower ? [as.value] : whole ? g.whole : g.values;
+      const values = sent.map((raw) =>
         headerValue(
           g.lower === 'host' ? hostValue(raw, v, ctx.defaultPort) : raw,
           !!v.untrimmedHeaderValues || v.untrimmedHeader === g.lower,

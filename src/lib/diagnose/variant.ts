@@ -49,6 +49,8 @@ export interface Variant {
   omitHeader?: string;
   /** A header (lower-case name) the client signed that the request does not sign. */
   addHeader?: { name: string; value: string };
+  /** One header signed with another value than it was sent with (changed after signing). */
+  headerSignedAs?: { name: string; value: string };
   /** One query parameter (its name as on the wire) left out of the canonical query. */
   omitParam?: string;
   /** One query parameter (its name as on the wire) whose value was encoded another way. */
