@@ -1,0 +1,37 @@
+/**
+ * Streaming uploads (aws-chunked, signed chunks and trailers): the entry points the registry, the CLI and the
+ * page use.
+ */
+
+export {
+  readAwsChunked,
+  TRAILER_SIGNATURE,
+  type ReadChunk,
+  type ReadChunkedBody,
+  type ReadTrailer,
+} from './aws-chunked';
+export { signChunk, signLink, type ChainKey, type ChunkLink } from './chain';
+export {
+  canonicalTrailers,
+  chunkStringToSign,
+  trailerStringToSign,
+  type ChainContext,
+} from './chunk-string-to-sign';
+export {
+  MIN_CHUNK_SIZE,
+  padV4aSignature,
+  streamingMode,
+  streamingModeOf,
+  STREAMING_MODES,
+  trimV4aSignature,
+  type ChunkedKind,
+  type StreamingMode,
+} from './payload-mode';
+export {
+  chunkSizes,
+  signChunks,
+  type ChunkedDetails,
+  type ChunkedTrace,
+  type SignChunksInput,
+  type TrailerLink,
+} from './sign-chunks';
