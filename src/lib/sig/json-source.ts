@@ -3,7 +3,7 @@
  * case file (say, in the request string) can be reported as `file:line:col`.
  */
 
-import { fail, ok, problem, type Result, type Span } from './types';
+import { fail, ok, problem, type Problem, type Result, type Span } from './types';
 
 /** A JSON value. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -23,14 +23,53 @@ export interface LocatedJson {
 /** Deeper nesting than any case file or HAR needs; past it the parser reports a problem, not a stack overflow. */
 const MAX_DEPTH = 256;
 
+/** The escapes a JSON string may hold, but `\uXXXX`. */
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
+
+/** The JSON escape at `at` (a backslash): what it stands for and its length, or `undefined` when it is none. */
+export function jsonEscapeAt(text: string, at: number): { value: string; length: number } | undefined {
+  const e = text[at + 1];
+  if (e !== undefined && e in SIMPLE_ESCAPES) return { value: SIMPLE_ESCAPES[e]!, length: 2 };
+  const hex = text.slice(at + 2, at + 6);
+  if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(hex)) {
+    return { value: String.fromCharCode(parseInt(hex, 16)), length: 6 };
+  }
+  return undefined;
+}
+
 class Parser {
   at = 0;
   depth = 0;
   readonly locations = new Map<string, ValueLocation>();
-  constructor(readonly text: string) {}
+  /** Tolerant mode: where the text stopped making sense (its end, or a syntax error), once it has. */
+  stop?: { at: number; message: string };
+  /** Tolerant mode: what was forgiven, as [kind, message, offset]. */
+  readonly forgiven: [string, string, number][] = [];
+  constructor(
+    readonly text: string,
+    readonly tolerant = false,
+  ) {}
 
   error(message: string): never {
     throw new JsonSyntaxError(message, this.at);
+  }
+  /** In tolerant mode, notes something forgiven (once per kind); otherwise it is a syntax error. */
+  forgive(kind: string, message: string, note = message): void {
+    if (!this.tolerant) this.error(message);
+    if (!this.forgiven.some(([k]) => k === kind)) this.forgiven.push([kind, note, this.at]);
+  }
+  /** Tolerant mode only: stops reading here, keeping what was read. */
+  halt(e: JsonSyntaxError): void {
+    this.stop ??= { at: e.at, message: e.message };
   }
   skip(): void {
     while (/[ \t\r\n]/.test(this.text[this.at] ?? '')) this.at++;
@@ -46,8 +85,11 @@ class Parser {
     if (c === '{') result = this.object(pointer);
     else if (c === '[') result = this.array(pointer);
     else if (c === '"') [result, sourceOffsets] = this.string();
-    else if (c === undefined) this.error('The JSON ends too early.');
-    else result = this.literal();
+    else if (c === undefined) {
+      if (!this.tolerant) this.error('The JSON ends too early.');
+      this.stop ??= { at: this.at, message: 'The JSON ends too early.' };
+      result = null;
+    } else result = this.literal();
     if (c === '{' || c === '[') this.depth--;
     const location: ValueLocation = { span: { start, end: this.at } };
     if (sourceOffsets) location.sourceOffsets = sourceOffsets;
@@ -62,21 +104,37 @@ class Parser {
       this.at++;
       return out;
     }
-    for (;;) {
-      this.skip();
-      if (this.text[this.at] !== '"') this.error('Expected a "quoted" property name.');
-      const [key] = this.string();
-      this.skip();
-      if (this.text[this.at] !== ':') this.error('Expected ":" after the property name.');
-      this.at++;
-      out[key] = this.value(`${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-      this.skip();
-      const next = this.text[this.at++];
-      if (next === '}') return out;
-      if (next !== ',') {
-        this.at--;
-        this.error('Expected "," or "}" after the value.');
+    try {
+      for (;;) {
+        this.skip();
+        if (this.tolerant && this.text[this.at] === '}') {
+          this.forgive('json-trailing-comma', 'A comma before "}" was ignored.');
+          this.at++;
+          return out;
+        }
+        if (this.text[this.at] === undefined && this.tolerant) this.error('The JSON ends too early.');
+        if (this.text[this.at] !== '"') this.error('Expected a "quoted" property name.');
+        const [key] = this.string();
+        if (this.stop) return out;
+        this.skip();
+        if (this.text[this.at] !== ':') this.error('Expected ":" after the property name.');
+        this.at++;
+        out[key] = this.value(`${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+        if (this.stop) return out;
+        this.skip();
+        const next = this.text[this.at++];
+        if (next === '}') return out;
+        if (next !== ',') {
+          this.at--;
+          this.error(
+            next === undefined ? 'The JSON ends too early.' : 'Expected "," or "}" after the value.',
+          );
+        }
       }
+    } catch (e) {
+      if (!this.tolerant || !(e instanceof JsonSyntaxError)) throw e;
+      this.halt(e);
+      return out;
     }
   }
   array(pointer: string): Json {
@@ -87,15 +145,30 @@ class Parser {
       this.at++;
       return out;
     }
-    for (;;) {
-      out.push(this.value(`${pointer}/${out.length}`));
-      this.skip();
-      const next = this.text[this.at++];
-      if (next === ']') return out;
-      if (next !== ',') {
-        this.at--;
-        this.error('Expected "," or "]" after the value.');
+    try {
+      for (;;) {
+        out.push(this.value(`${pointer}/${out.length}`));
+        if (this.stop) return out;
+        this.skip();
+        const next = this.text[this.at++];
+        if (next === ']') return out;
+        if (next === ',' && this.tolerant && /^\s*\]/.test(this.text.slice(this.at, this.at + 64))) {
+          this.forgive('json-trailing-comma', 'A comma before "]" was ignored.');
+          this.skip();
+          this.at++;
+          return out;
+        }
+        if (next !== ',') {
+          this.at--;
+          this.error(
+            next === undefined ? 'The JSON ends too early.' : 'Expected "," or "]" after the value.',
+          );
+        }
       }
+    } catch (e) {
+      if (!this.tolerant || !(e instanceof JsonSyntaxError)) throw e;
+      this.halt(e);
+      return out;
     }
   }
   string(): [string, number[]] {
@@ -104,34 +177,36 @@ class Parser {
     const offsets: number[] = [];
     for (;;) {
       const c = this.text[this.at];
-      if (c === undefined) this.error('This string is never closed.');
+      if (c === undefined) {
+        if (!this.tolerant) this.error('This string is never closed.');
+        this.stop ??= { at: this.at, message: 'This string is never closed.' };
+        offsets.push(this.at);
+        return [out, offsets];
+      }
       if (c === '"') break;
-      if (c < ' ') this.error('A control character must be escaped inside a JSON string (a newline is \\n).');
+      if (c < ' ') {
+        this.forgive(
+          'json-control',
+          'A control character must be escaped inside a JSON string (a newline is \\n).',
+          'A raw line break or control character inside a JSON string was read as written.',
+        );
+      }
       const start = this.at;
+      const escape = c === '\\' ? jsonEscapeAt(this.text, this.at) : undefined;
       if (c !== '\\') {
         out += c;
         this.at++;
+      } else if (escape) {
+        out += escape.value;
+        this.at += escape.length;
       } else {
-        const e = this.text[this.at + 1];
-        const simple: Record<string, string> = {
-          '"': '"',
-          '\\': '\\',
-          '/': '/',
-          b: '\b',
-          f: '\f',
-          n: '\n',
-          r: '\r',
-          t: '\t',
-        };
-        if (e !== undefined && e in simple) {
-          out += simple[e];
-          this.at += 2;
-        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.at + 2, this.at + 6))) {
-          out += String.fromCharCode(parseInt(this.text.slice(this.at + 2, this.at + 6), 16));
-          this.at += 6;
-        } else {
-          this.error('Unknown escape in a JSON string.');
-        }
+        this.forgive(
+          'json-escape',
+          'Unknown escape in a JSON string.',
+          'Unknown escape in a JSON string; kept as written.',
+        );
+        out += c;
+        this.at++;
       }
       while (offsets.length < out.length) offsets.push(start);
     }
@@ -167,6 +242,37 @@ export function parseLocatedJson(text: string): Result<LocatedJson> {
   } catch (e) {
     if (!(e instanceof JsonSyntaxError)) throw e;
     return fail([problem('json', e.message, { start: e.at, end: Math.min(e.at + 1, text.length) })]);
+  }
+}
+
+/** What a tolerant read found: the value as far as it goes, what was forgiven, and where it stopped, if early. */
+export interface TolerantJson extends LocatedJson {
+  /** Just past the value, or where reading stopped. */
+  end: number;
+  /** Where and why reading stopped before the value closed (the text ends, or a syntax error). */
+  stopped?: { at: number; message: string };
+  /** Warnings for what was read as written (raw newlines in strings, trailing commas, unknown escapes). */
+  problems: Problem[];
+}
+
+/**
+ * Parses the JSON value at the start of `text` the way a person reads a pasted one: raw control characters in
+ * strings, trailing commas and unknown escapes are read as written, and a value cut short or broken keeps what
+ * was read before the break. Text after the value is left alone. `undefined` when no value starts there.
+ */
+export function parseTolerantJson(text: string): TolerantJson | undefined {
+  const parser = new Parser(text, true);
+  try {
+    const value = parser.value('');
+    const problems = parser.forgiven.map(([kind, message, at]) =>
+      problem(kind, message, { start: at, end: Math.min(at + 1, text.length) }, { severity: 'warning' }),
+    );
+    const out: TolerantJson = { value, locations: parser.locations, end: parser.at, problems };
+    if (parser.stop) out.stopped = parser.stop;
+    return out;
+  } catch (e) {
+    if (!(e instanceof JsonSyntaxError)) throw e;
+    return undefined;
   }
 }
 

@@ -69,11 +69,16 @@ const TOKENS = [
   '\n\nhost\n',
 ];
 
+/** A value's span lies in the text and, unless something was normalized to read it, covers exactly its text. */
 function expectValue(text: string, value: LoggedText | undefined, exact: boolean): void {
   if (!value) return;
   const { start, end } = value.span;
   expect(0 <= start && start <= end && end <= text.length).toBe(true);
-  if (exact) expect(text.slice(start, end).replace(/\r\n/g, '\n')).toBe(value.text);
+  if (value.truncated) {
+    const cut = value.truncated.span;
+    expect(start <= cut.start && cut.start <= cut.end && cut.end <= end).toBe(true);
+  }
+  if (exact && !value.normalized) expect(text.slice(start, end).replace(/\r\n/g, '\n')).toBe(value.text);
 }
 
 /** The property: no throw, located errors, spans inside the text and on their values. */
@@ -89,10 +94,15 @@ function check(text: string): void {
     return;
   }
   const log = result.value;
-  const exact = log.source !== 'awscurl';
-  expect(log.canonicalRequest ?? log.stringToSign).toBeDefined();
+  // awscurl's values are decoded reprs; a paste read through a view (prefixes left out) is not a plain slice.
+  const exact = log.source !== 'awscurl' && !log.normalized?.some((n) => !n.startsWith('CRLF'));
+  expect(log.canonicalRequest ?? log.stringToSign ?? log.request).toBeDefined();
   for (const value of [log.canonicalRequest, log.stringToSign, log.signature])
     expectValue(text, value, exact);
+  for (const s of log.signings ?? []) {
+    for (const value of [s.canonicalRequest, s.stringToSign, s.signature]) expectValue(text, value, exact);
+  }
+  expectValue(text, log.request, false);
   expectValue(text, log.authorization, false);
 }
 

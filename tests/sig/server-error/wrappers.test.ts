@@ -217,20 +217,30 @@ describe('broken pastes', () => {
     expect(p.span!.end).toBeLessThanOrEqual(text.length);
   });
 
-  it('reports invalid JSON at its position', () => {
+  it('reads JSON with a trailing comma and warns at the comma', () => {
     const text = '{"message": "Signature expired", }';
+    const { reply, problems } = only(text);
+    expect(reply.message).toBe('Signature expired');
+    const p = problems.find((q) => q.kind === 'json-trailing-comma')!;
+    expect(p.severity).toBe('warning');
+    expect(p.span!.start).toBe(text.indexOf('}'));
+  });
+
+  it('reports JSON it cannot read at all at its position', () => {
+    const text = '{"message" "Signature expired"}';
     const result = parseServerErrors(text);
     expect(result.ok).toBe(false);
     const p = result.problems[0]!;
     expect(p.kind).toBe('json');
-    expect(p.span!.start).toBe(text.indexOf('}'));
+    expect(p.span!.start).toBe(text.indexOf('"S'));
   });
 
-  it('reports odd-length hex: an error without text to fall back on, a warning with it', () => {
+  it('reports odd-length hex as a warning beside the code it still reads', () => {
     const alone = `<Error><Code>SignatureDoesNotMatch</Code><StringToSignBytes>4157534</StringToSignBytes></Error>`;
     const a = parseServerErrors(alone);
+    expect(a.ok && a.value[0]!.code).toBe('SignatureDoesNotMatch');
     const error = a.problems.find((p) => p.kind === 'bytes-hex')!;
-    expect(error.severity).toBe('error');
+    expect(error.severity).toBe('warning');
     expect(alone.slice(error.span!.start, error.span!.end)).toBe('4157534');
     const withText = alone.replace(
       '<StringToSignBytes>',

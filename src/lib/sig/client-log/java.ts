@@ -7,7 +7,7 @@
 
 import { problem, type Problem } from '../types';
 import type { ClientLog } from './types';
-import { closedValueEnd, lastMatch, logged, nextMatch, type Found } from './value';
+import { closedValueEnd, lastMatch, logged, nextMatch, valueToRecord, type Found } from './value';
 
 const V1_CANONICAL = /AWS4 Canonical Request: '"/g;
 const V1_STRING_TO_SIGN = /AWS4 String to Sign: '"/g;
@@ -25,11 +25,13 @@ function value(
   const start = marker.index + marker[0].length;
   const end = closedValueEnd(text, start, artefact, closer);
   if (end !== undefined) return logged(text, start, end);
-  const lineEnd = text.indexOf('\n', start);
-  const read = logged(text, start, lineEnd < 0 ? text.length : lineEnd);
+  // No closing quote: the value runs to the next log record, or is cut off where the paste ends.
   const what = artefact === 'canonical-request' ? 'canonical request' : 'string to sign';
-  const message = `Where this ${what} ends cannot be told from its shape; only its first line was read.`;
-  problems.push(problem('java-value', message, read.span, { severity: 'warning' }));
+  const read = valueToRecord(text, start, `the ${what}`);
+  if (!read.truncated) {
+    const message = `This ${what} is not closed with ${closer || 'its last line'}; it was read up to the next log line.`;
+    problems.push(problem('java-value', message, read.span, { severity: 'warning' }));
+  }
   return read;
 }
 
@@ -47,5 +49,7 @@ export function readJava(text: string): Found | undefined {
   if (canonical) log.canonicalRequest = value(text, canonical, 'canonical-request', closer, problems);
   const sts = canonical ? nextMatch(stsRe, text, canonical.index) : lastMatch(stsRe, text);
   if (sts) log.stringToSign = value(text, sts, 'string-to-sign', closer, problems);
+  const cut = [log.canonicalRequest, log.stringToSign].find((v) => v?.truncated)?.truncated;
+  if (cut) log.truncated = cut;
   return { log, problems };
 }

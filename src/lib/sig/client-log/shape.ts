@@ -60,3 +60,40 @@ export function stringToSignEnd(text: string, start: number): number | undefined
   const m = STRING_TO_SIGN.exec(text);
   return m ? start + m[0].length : undefined;
 }
+
+/** A date line of an S3 SigV2 string to sign: an HTTP date, an `Expires` time in seconds, or empty. */
+const SIGV2_DATE =
+  /^(?:|\d{9,11}|[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d (?:GMT|[+-]\d{4}))$/;
+const AMZ_HEADER = /^x-amz-[a-z0-9-]+:/;
+const BASE64_MD5 = /^(?:|[A-Za-z0-9+/]{22}==)$/;
+
+/**
+ * Where the SigV2 string to sign that starts at `start` ends: S3's `Method\nContent-MD5\nContent-Type\nDate\n`
+ * then `x-amz-*` header lines and the resource (`/bucket/key?acl`), or the Query APIs' `Method\nhost\n/path\nquery`.
+ * Returns the end of the last line, or `undefined` when the text there has neither shape.
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/RESTAuthentication.html
+ */
+export function sigv2StringToSignEnd(text: string, start: number): number | undefined {
+  const lines: { start: number; end: number }[] = [];
+  let at: number | undefined = start;
+  while (at !== undefined && lines.length < 64) {
+    lines.push({ start: at, end: lineEnd(text, at) });
+    at = nextLine(text, at);
+  }
+  const line = (k: number) => (lines[k] ? text.slice(lines[k]!.start, lines[k]!.end) : undefined);
+  if (!/^[A-Z]{3,7}$/.test(line(0) ?? '')) return undefined;
+  // Query APIs: host, path, sorted query.
+  if (/^[a-z0-9.-]+\.[a-z]{2,}(?::\d+)?$/i.test(line(1) ?? '') && line(2)?.startsWith('/')) {
+    const query = line(3);
+    return query !== undefined && /^[^\s=&]+=[^\s]*$/.test(query) ? lines[3]!.end : undefined;
+  }
+  if (!BASE64_MD5.test(line(1) ?? '-') || line(2) === undefined || !SIGV2_DATE.test(line(3) ?? '-')) {
+    return undefined;
+  }
+  for (let k = 4; k < lines.length; k++) {
+    const l = line(k)!;
+    if (l.startsWith('/')) return lines[k]!.end;
+    if (!AMZ_HEADER.test(l)) return undefined;
+  }
+  return undefined;
+}

@@ -66,3 +66,21 @@ export function closedValueEnd(
   const line = nextMatch(new RegExp(`${escaped}['"]?[ \\t]*(?=\\r?\\n|$)`, 'g'), text, start);
   return line?.index;
 }
+
+/** A line that starts a new log record, a separator, or a stack: where a value without a known end stops. */
+const RECORD_START =
+  /^(?:\d{4}[-/]\d\d[-/]\d\d|\d\d:\d\d:\d\d|\[|[DIWEF], \[|(?:DEBUG|INFO|WARN(?:ING)?|ERROR|CRITICAL|TRACE|SEVERE|FINE)\b|[A-Z][a-z]{2} [ \d]\d |-{4,}|\tat |Caused by:)/gm;
+
+/**
+ * A value that starts at `start` and whose end its shape does not give: it runs to the next log record (or
+ * separator line), or to the end of the paste, in which case it is cut off there.
+ */
+export function valueToRecord(text: string, start: number, what: string): LoggedText {
+  const next = nextMatch(RECORD_START, text, start);
+  const end = next && next.index > start ? next.index : text.length;
+  const value = logged(text, start, end);
+  if (next && next.index > start) return value;
+  const lastLine = value.text.lastIndexOf('\n') + 1;
+  const cutStart = Math.min(value.span.start + lastLine, value.span.end);
+  return { ...value, truncated: { span: { start: cutStart, end: value.span.end }, what } };
+}

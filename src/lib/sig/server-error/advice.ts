@@ -11,6 +11,16 @@ const INSTEAD = "paste your client's signing log (aws --debug, …) or your secr
 /** Codes that mean "the signature did not match". */
 const MISMATCH_CODES = new Set(['SignatureDoesNotMatch', 'InvalidSignatureException', 'InvalidSignature']);
 
+/** Messages that are error replies on their own, pasted without a body around them. */
+const AWS_MESSAGE =
+  /(?:The request signature we calculated does not match|Signature expired:|Signature not yet current:|Credential should be scoped|Request has expired|Request is not yet valid|The authorization header is malformed|Error parsing the X-Amz-Credential|The difference between the request time|The Canonical String for this request|The String-to-Sign should have been|The security token included in the request is (?:invalid|expired)|The AWS Access Key Id you provided does not exist)/y;
+
+/** Whether one of AWS's fixed error messages starts at `at`. */
+export function startsAwsMessage(text: string, at: number): boolean {
+  AWS_MESSAGE.lastIndex = at;
+  return AWS_MESSAGE.test(text);
+}
+
 /** Whether a reply reports a signature mismatch, by its code or, without one, by AWS's fixed message. */
 export function isSignatureMismatch(code: string | undefined, message: string | undefined): boolean {
   if (code !== undefined) return MISMATCH_CODES.has(code);

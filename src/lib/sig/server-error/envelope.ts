@@ -17,7 +17,7 @@ export interface HttpEnvelope {
   bodyStart: number;
 }
 
-const STATUS_LINE = /(< )?HTTP\/\d(?:\.\d)? (\d{3})\b[^\n]*(?:\n|$)/y;
+const STATUS_LINE = /(< )?HTTP\/\d(?:\.[\dxX])? (\d{3})\b[^\n]*(?:\n|$)/y;
 
 /** Reads a status line at `start` and the header lines after it, up to the blank line. */
 export function readHttpEnvelope(text: string, start: number): HttpEnvelope | undefined {

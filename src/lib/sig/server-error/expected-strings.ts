@@ -14,6 +14,8 @@ export interface ExpectedRanges {
   stringToSign?: Span;
   /** Just past the last closing quote read. */
   end: number;
+  /** Which values run to the end of the text because their closing quote never comes (the paste is cut off). */
+  cut?: { canonicalRequest?: boolean; stringToSign?: boolean };
   problems: Problem[];
 }
 
@@ -74,22 +76,32 @@ export function findExpectedStrings(
   startBy = to,
 ): ExpectedRanges | undefined {
   const problems: Problem[] = [];
-  const unclosed = (span: Span, what: string) =>
-    problems.push(
-      problem('expected-unclosed', `The quoted ${what} never closes: the message looks cut off.`, span, {
-        severity: 'warning',
-      }),
-    );
   let canonicalRequest: Span | undefined;
   let stringToSign: Span | undefined;
   let end: number | undefined;
+  const cut: { canonicalRequest?: boolean; stringToSign?: boolean } = {};
+  // A value whose quote never closes runs to the end of the text: the paste was cut inside it.
+  const unclosed = (phrase: Span, key: keyof typeof cut, what: string): Span | undefined => {
+    const message = `The quoted ${what} never closes: the message looks cut off.`;
+    problems.push(problem('expected-unclosed', message, phrase, { severity: 'warning' }));
+    const stop = text.slice(0, to).trimEnd().length;
+    if (to !== text.length || stop <= phrase.end) return undefined;
+    cut[key] = true;
+    end = stop;
+    return { start: phrase.end, end: stop };
+  };
   let searchFrom = from;
   const canonical = findPhrase(CANONICAL, text, from, startBy);
   if (canonical && canonical.end <= to) {
     const start = canonical.end;
     const close = canonicalClose(text, start, to);
-    if (close === undefined) unclosed({ start: canonical.index, end: start }, 'canonical request');
-    else {
+    if (close === undefined) {
+      canonicalRequest = unclosed(
+        { start: canonical.index, end: start },
+        'canonicalRequest',
+        'canonical request',
+      );
+    } else {
       canonicalRequest = { start, end: close };
       end = close + 1;
       searchFrom = end;
@@ -103,8 +115,9 @@ export function findExpectedStrings(
   if (sts && sts.end <= to) {
     const start = sts.end;
     const close = stringToSignClose(text, start, to, bounded);
-    if (close === undefined) unclosed({ start: sts.index, end: start }, 'string to sign');
-    else {
+    if (close === undefined) {
+      stringToSign = unclosed({ start: sts.index, end: start }, 'stringToSign', 'string to sign');
+    } else {
       stringToSign = { start, end: close };
       end = close + 1;
     }
@@ -114,6 +127,7 @@ export function findExpectedStrings(
     ...(canonicalRequest ? { canonicalRequest } : {}),
     ...(stringToSign ? { stringToSign } : {}),
     end: end ?? from,
+    ...(cut.canonicalRequest || cut.stringToSign ? { cut } : {}),
     problems,
   };
 }

@@ -4,35 +4,75 @@
  * so every value keeps its place in the paste.
  */
 
-import { parseLocatedJson, type Json } from '../json-source';
-import { problem } from '../types';
+import { jsonEscapeAt, parseLocatedJson, parseTolerantJson, type Json } from '../json-source';
+import { problem, type Problem } from '../types';
 import { cleanCode, type Field, type ReplyBody } from './body';
 import { decodedFrom, pasteSpan, type Located } from './located';
 
-/** Where the JSON value that starts at `start` ends, and whether it closed; a raw newline in a string cuts it. */
+/**
+ * Where the JSON value that starts at `start` ends, and whether it closed. Strings may hold raw line breaks (as
+ * programs print them); a blank line followed by another reply ends a value that never closes.
+ */
 export function jsonValueEnd(text: string, start: number): { end: number; closed: boolean } {
   let depth = 0;
   let inString = false;
   for (let i = start; i < text.length; i++) {
     const c = text[i];
+    if (c === '\n' && /^\n[ \t]*\r?\n[ \t]*(?:[{<]|HTTP\/)/.test(text.slice(i, i + 16))) {
+      return { end: i, closed: false };
+    }
     if (inString) {
       if (c === '\\') i++;
       else if (c === '"') inString = false;
-      else if (c === '\n') return { end: i, closed: false };
     } else if (c === '"') inString = true;
     else if (c === '{' || c === '[') depth++;
     else if (c === '}' || c === ']') {
       depth--;
       if (depth <= 0) return { end: i + 1, closed: true };
-    } else if (c === '\n' && /^\n[ \t]*\r?\n[ \t]*(?:[{<]|HTTP\/)/.test(text.slice(i, i + 16))) {
-      return { end: i, closed: false };
     }
   }
   return { end: text.trimEnd().length, closed: false };
 }
 
-const MESSAGE_KEYS = ['/message', '/Message', '/errorMessage', '/Error/Message'];
-const CODE_KEYS = ['/__type', '/code', '/Code', '/Error/Code', '/errorType'];
+/** Text escaped as inside a JSON string (`<\/Message>`, `\n`), decoded over `[start, end)` of `loc.text`. */
+export function unescapeJsonRun(loc: Located, start: number, end: number): Located {
+  const text = loc.text;
+  let out = '';
+  const inner: number[] = [];
+  for (let i = start; i < end;) {
+    const escape = text[i] === '\\' ? jsonEscapeAt(text, i) : undefined;
+    const value = escape ? escape.value : text[i]!;
+    out += value;
+    inner.push(i);
+    i += escape ? escape.length : 1;
+  }
+  inner.push(end);
+  return decodedFrom(loc, out, inner);
+}
+
+const MESSAGE_KEYS = [
+  '/message',
+  '/Message',
+  '/errorMessage',
+  '/Error/Message',
+  '/detailedMessage',
+  '/error/message',
+  '/error/Message',
+  '/Error/message',
+  '/errors/0/message',
+  '/error_description',
+];
+const CODE_KEYS = [
+  '/__type',
+  '/code',
+  '/Code',
+  '/Error/Code',
+  '/errorType',
+  '/error/code',
+  '/error/Code',
+  '/errorCode',
+  '/errors/0/code',
+];
 
 function isObject(value: Json | undefined): value is { [key: string]: Json } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -71,16 +111,31 @@ export function readJsonBody(body: Located, start: number, end: number): ReplyBo
       problems: [problem('json-depth', message, shifted(deep, deep + 1))],
     };
   }
-  const parsed = parseLocatedJson(source);
-  if (!parsed.ok) {
-    const problems = parsed.problems.map((p) => ({
+  const parsed = parseTolerantJson(source);
+  if (!parsed || (parsed.stopped && Object.keys(isObject(parsed.value) ? parsed.value : {}).length === 0)) {
+    const strict = parseLocatedJson(source);
+    const problems = (strict.ok ? [] : strict.problems).map((p) => ({
       ...p,
       message: `This JSON reply cannot be read: ${p.message}`,
       ...(p.span ? { span: shifted(p.span.start, p.span.end) } : {}),
     }));
     return { format: 'json', fields: new Map(), problems };
   }
-  const { value, locations } = parsed.value;
+  const problems: Problem[] = parsed.problems.map((p) => ({
+    ...p,
+    ...(p.span ? { span: shifted(p.span.start, p.span.end) } : {}),
+  }));
+  const stoppedAt = parsed.stopped?.at;
+  if (parsed.stopped) {
+    const at = Math.min(parsed.stopped.at, source.length);
+    const cut = at >= source.trimEnd().length;
+    const message = cut
+      ? 'The JSON ends before it closes: the reply looks cut off; what came before was read.'
+      : `Reading the JSON stopped here (${parsed.stopped.message}); what came before was read.`;
+    const span = shifted(Math.max(0, cut ? at - 1 : at), Math.min(at + 1, source.length));
+    problems.push(problem(cut ? 'json-truncated' : 'json', message, span, { severity: 'warning' }));
+  }
+  const { value, locations } = parsed;
   if (!isObject(value)) {
     const message = 'This JSON reply is not an object, so it holds no error code or message.';
     return {
@@ -95,12 +150,14 @@ export function readJsonBody(body: Located, start: number, end: number): ReplyBo
     const location = locations.get(pointer);
     const path = pointer.split('/').slice(1);
     let v: Json | undefined = value;
-    for (const key of path) v = isObject(v) ? v[key] : undefined;
+    for (const key of path) v = isObject(v) ? v[key] : Array.isArray(v) ? v[Number(key)] : undefined;
     if (typeof v !== 'string' || !location?.sourceOffsets || fields.has(pointer)) continue;
     const positions = location.sourceOffsets.map((o) => start + o);
+    const cut = stoppedAt !== undefined && location.span.end >= stoppedAt;
     fields.set(pointer, {
       value: decodedFrom(body, v, positions),
       span: shifted(location.span.start, location.span.end),
+      ...(cut ? { truncated: true } : {}),
     });
   }
   const message = MESSAGE_KEYS.map((k) => fields.get(k)).find((f) => f !== undefined)?.value;
@@ -111,6 +168,6 @@ export function readJsonBody(body: Located, start: number, end: number): ReplyBo
     ...(code ? { code } : {}),
     ...(message ? { message } : {}),
     fields: new Map([...fields].map(([k, f]) => [k.slice(1), f])),
-    problems: [],
+    problems,
   };
 }

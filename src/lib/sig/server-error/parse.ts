@@ -6,15 +6,16 @@
 
 import { fail, ok, problem, type Problem, type Result } from '../types';
 import { emptyBodyAdvice, isSignatureMismatch, mismatchAdvice } from './advice';
-import { readTextBody, readXmlBody, type ReplyBody } from './body';
+import { readObjectBody, readTextBody, type ReplyBody } from './body';
 import { capProblems } from './cap';
 import { readClock } from './clock';
-import { readExpected } from './expected';
-import { readJsonBody } from './json';
-import { sliceLocated } from './located';
+import { readExpected, type Expected } from './expected';
+import { located } from './located';
+import { readBodyExtent, readNested } from './nested';
+import { readThroughView } from './paste-view';
 import { readScope } from './scope';
 import { splitReplies, type Segment } from './segment';
-import type { ServerError } from './types';
+import type { ServerError, Truncation } from './types';
 
 const SHAPES =
   'sigscope reads error replies as S3, Query or EC2 XML; JSON ({"message"}, {"__type"}); the same behind an HTTP ' +
@@ -23,13 +24,35 @@ const SHAPES =
   '"Signature expired: …". This text is none of those.';
 
 function readBody(segment: Segment): ReplyBody {
-  if (segment.sdk) return readTextBody(segment.sdk.message, segment.sdk.code);
-  const body = segment.body;
-  if (!body || body.kind === 'empty') return { format: 'text', fields: new Map(), problems: [] };
-  if (body.kind === 'xml' && body.xml) return readXmlBody(body.source, body.xml);
-  if (body.kind === 'json') return readJsonBody(body.source, body.start, body.end);
-  return readTextBody(sliceLocated(body.source, body.start, body.end));
+  let body: ReplyBody;
+  if (segment.sdk) {
+    body = readTextBody(segment.sdk.message, segment.sdk.code);
+    if (segment.object) {
+      // Node printed the error object after the stack: its members say what the line leaves out.
+      const members = readObjectBody(located(''), segment.object);
+      const code = segment.sdk.code ?? members.code;
+      body = {
+        ...members,
+        format: 'text',
+        ...(code ? { code } : {}),
+        ...(body.message ? { message: body.message } : members.message ? { message: members.message } : {}),
+      };
+    }
+  } else if (!segment.body) body = { format: 'text', fields: new Map(), problems: [] };
+  else body = readBodyExtent(segment.body);
+  return readNested(body);
 }
+
+/** Where a reply, or one of its values, is cut off, as the paste shows it. */
+function truncation(segment: Segment, body: ReplyBody, expected: Expected): Truncation | undefined {
+  if (segment.truncated) return segment.truncated;
+  const cut = [expected.canonicalRequest, expected.stringToSign].find((e) => e?.truncated)?.truncated;
+  if (cut) return cut;
+  const p = body.problems.find((q) => TRUNCATED_KINDS.has(q.kind) && q.span);
+  return p ? { span: p.span!, what: 'the reply' } : undefined;
+}
+
+const TRUNCATED_KINDS = new Set(['xml-truncated', 'json-truncated', 'object-truncated', 'python-literal']);
 
 /** Reads one reply; `undefined` when it says nothing about an error (the problems then say why). */
 function readReply(segment: Segment): { reply?: ServerError; problems: Problem[] } {
@@ -37,10 +60,11 @@ function readReply(segment: Segment): { reply?: ServerError; problems: Problem[]
   const expected = readExpected(body);
   const problems = [...segment.problems, ...body.problems, ...expected.problems];
   const code = body.code ?? segment.headerCode;
-  const message = body.message?.text;
+  const message = body.message?.text.trim();
   const { canonicalRequest, stringToSign } = expected;
   const empty = !segment.body || segment.body.kind === 'empty';
-  if (code === undefined && message === undefined && !canonicalRequest && !stringToSign && !segment.status) {
+  const status = segment.status ?? body.status;
+  if (code === undefined && !message && !canonicalRequest && !stringToSign && !status) {
     if (!problems.some((p) => p.severity === 'error')) {
       const text = 'This reply holds no error code or message, so it was skipped.';
       problems.push(problem('no-error', text, segment.span, { severity: 'note' }));
@@ -62,12 +86,14 @@ function readReply(segment: Segment): { reply?: ServerError; problems: Problem[]
   } else if (!comparable && empty && segment.status !== undefined && !segment.sdk) {
     advice = emptyBodyAdvice(segment.status);
   }
+  const truncated = truncation(segment, body, expected);
+  const normalized = [canonicalRequest, stringToSign].flatMap((e) => e?.normalized ?? []);
   const reply: ServerError = {
     format: body.format,
     envelope: segment.envelope,
-    ...(segment.status !== undefined ? { status: segment.status } : {}),
+    ...(status !== undefined ? { status } : {}),
     ...(code !== undefined ? { code } : {}),
-    ...(message !== undefined ? { message } : {}),
+    ...(message ? { message } : {}),
     ...(canonicalRequest ? { canonicalRequest } : {}),
     ...(stringToSign ? { stringToSign } : {}),
     ...(signatureProvided ? { signatureProvided } : {}),
@@ -78,17 +104,21 @@ function readReply(segment: Segment): { reply?: ServerError; problems: Problem[]
     comparable,
     ...(advice ? { advice } : {}),
     span: segment.span,
+    ...(truncated ? { truncated } : {}),
+    ...(normalized.length > 0 ? { normalized } : {}),
   };
-  // A reply cut off after its code still says something: the cut is worth a warning, not a failure.
-  return {
-    reply,
-    problems: problems.map((p) => (p.kind === 'xml-truncated' ? { ...p, severity: 'warning' } : p)),
-  };
+  return { reply, problems };
 }
 
-/** Reads every error reply in a paste (several may be separated by blank lines). */
-export function parseServerErrors(text: string): Result<ServerError[]> {
-  const { segments, skipped } = splitReplies(text);
+/** Whether a segment found after a log prefix says anything: a code, a message or an expected string. */
+function says(segment: Segment): boolean {
+  const read = readReply(segment).reply;
+  return read !== undefined && (read.code !== undefined || read.message !== undefined || read.comparable);
+}
+
+/** Reads every error reply in the view of a paste. */
+function parseView(text: string): Result<ServerError[]> {
+  const { segments, skipped } = splitReplies(text, says);
   const replies: ServerError[] = [];
   const problems: Problem[] = [];
   for (const segment of segments) {
@@ -103,12 +133,29 @@ export function parseServerErrors(text: string): Result<ServerError[]> {
       problem('server-error-shape', SHAPES, { start: 0, end: text.length }),
     ]);
   }
+  // Something was read, so nothing stops the box: what could not be read is a warning beside it.
+  for (let k = 0; k < problems.length; k++) {
+    if (problems[k]!.severity === 'error') problems[k] = { ...problems[k]!, severity: 'warning' };
+  }
   if (skipped.length > 0) {
     const n = skipped.length;
     const message = `Skipped ${n} line${n === 1 ? '' : 's'} that belong to no error reply.`;
     problems.push(problem('skipped-lines', message, skipped[0], { severity: 'note' }));
   }
+  for (const reply of replies) {
+    if (reply.truncated) {
+      const message = `The paste ends inside ${reply.truncated.what}: only the part above this point can be compared.`;
+      problems.push(problem('truncated', message, reply.truncated.span, { severity: 'warning' }));
+    }
+  }
   return ok(replies, capProblems(problems));
+}
+
+/** Reads every error reply in a paste (several may be separated by blank lines), after undoing safe reformatting. */
+export function parseServerErrors(text: string): Result<ServerError[]> {
+  return readThroughView(text, parseView, (replies, normalized) =>
+    replies.map((r) => ({ ...r, normalized: [...normalized, ...(r.normalized ?? [])] })),
+  );
 }
 
 /** Reads the first error reply in a paste. */

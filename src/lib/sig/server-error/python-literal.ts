@@ -50,13 +50,16 @@ function escapeAt(text: string, i: number, bytes: boolean): { unit: number; leng
   return undefined;
 }
 
-/** Reads the literal starting at `start` (an optional `b`, then a quote); `undefined` when none starts there. */
-export function readPythonLiteral(text: string, start: number): PythonLiteral | undefined {
+/**
+ * Reads the literal starting at `start` (an optional `b`, or Python 2's `u`, then a quote); `undefined` when none
+ * starts there. `quotes` are the quote characters accepted (JavaScript's util.inspect also uses a backtick).
+ */
+export function readPythonLiteral(text: string, start: number, quotes = `'"`): PythonLiteral | undefined {
   let i = start;
   const bytes = text[i] === 'b' || text[i] === 'B';
-  if (bytes) i++;
+  if (bytes || text[i] === 'u' || text[i] === 'U') i++;
   const quote = text[i];
-  if (quote !== "'" && quote !== '"') return undefined;
+  if (quote === undefined || !quotes.includes(quote)) return undefined;
   i++;
   const units: number[] = [];
   const positions: number[] = [];

@@ -1,14 +1,19 @@
 /**
  * Splits a paste into the replies it holds. Each reply ends where its own shape ends (the root element's end tag,
  * the JSON object's closing brace, the SDK line's trailer or the expected strings its message quotes), never at
- * the next blank line: a quoted canonical request holds one. Lines that start no reply are skipped and counted.
+ * the next blank line: a quoted canonical request holds one. A reply may also start after a log prefix on its
+ * line (`json: {`, `CONTEXT=…, jsonResult={…}`, Terraform's `* <?xml`). Lines that start no reply are skipped and
+ * counted.
  */
 
 import type { Problem, Span } from '../types';
+import { startsAwsMessage } from './advice';
 import { readBotocoreBody, readHttpEnvelope } from './envelope';
+import { readErrorLine } from './error-line';
 import { textMessageEnd } from './expected-strings';
-import { jsonValueEnd } from './json';
-import { located, sliceLocated, type Located } from './located';
+import { jsonValueEnd, unescapeJsonRun } from './json';
+import { looksLikeLiteralObject, readLiteralObject, type LiteralObject } from './literal-object';
+import { located, pasteOffset, sliceLocated, type Located } from './located';
 import { readSdkLine } from './sdk-line';
 import type { ServerErrorEnvelope } from './types';
 import { nextDocument, scanXml, type XmlScan } from './xml';
@@ -16,10 +21,12 @@ import { nextDocument, scanXml, type XmlScan } from './xml';
 /** A body inside a reply: its kind and where it sits in `source` (the paste, or a decoded bytes repr). */
 export interface BodyExtent {
   source: Located;
-  kind: 'xml' | 'json' | 'text' | 'empty';
+  kind: 'xml' | 'json' | 'object' | 'text' | 'empty';
   start: number;
   end: number;
   xml?: XmlScan;
+  /** A printed (Python or JavaScript) object, for `kind: 'object'`. */
+  object?: LiteralObject;
 }
 
 /** One reply found in the paste. */
@@ -30,12 +37,15 @@ export interface Segment {
   headerCode?: string;
   body?: BodyExtent;
   sdk?: { code?: string; message: Located };
+  /** The error object's members Node printed after an error line. */
+  object?: LiteralObject;
+  /** Where the paste ends inside this reply, and inside what, when it is cut off. */
+  truncated?: { span: Span; what: string };
   problems: Problem[];
 }
 
-/** Messages that are error replies on their own, pasted without a body around them. */
-const BARE_MESSAGE =
-  /(?:The request signature we calculated does not match|Signature expired:|Signature not yet current:|Credential should be scoped|Request has expired|Request is not yet valid|The authorization header is malformed|Error parsing the X-Amz-Credential|The difference between the request time|The Canonical String for this request|The String-to-Sign should have been)/y;
+/** Whether a segment holds something worth keeping; replies found after a prefix must pass it. */
+export type Accept = (segment: Segment) => boolean;
 
 function lineEndAt(text: string, at: number): number {
   const nl = text.indexOf('\n', at);
@@ -43,23 +53,35 @@ function lineEndAt(text: string, at: number): number {
 }
 
 /** Reads the body that starts at or after `from` in `source`; an XML body is read no further than `stop`. */
-function bodyAt(source: Located, from: number, stop?: (start: number) => number): BodyExtent {
+export function bodyAt(source: Located, from: number, stop?: (start: number) => number): BodyExtent {
   const text = source.text;
   let start = from;
   while (start < text.length && /\s/.test(text[start]!)) start++;
   if (start >= text.length || readHttpEnvelope(text, start))
     return { source, kind: 'empty', start, end: start };
+  const lineEnd = lineEndAt(text, start);
+  if (
+    (text[start] === '<' || text[start] === '{') &&
+    /^(?:<[^\n]*<\\\/|\{\\")/.test(text.slice(start, lineEnd))
+  ) {
+    // Escaped as inside a JSON string (`<\/Message>`, `\n`, `{\"message\"`): read it unescaped.
+    return bodyAt(unescapeJsonRun(source, start, lineEnd), 0);
+  }
   if (text[start] === '<') {
     const xml = scanXml(text, start, stop ? stop(start) : undefined);
     return { source, kind: 'xml', start, end: xml.end, xml };
   }
+  if (text[start] === '{' && looksLikeLiteralObject(text, start)) {
+    const object = readLiteralObject(text, start);
+    return { source, kind: 'object', start, end: object.end, object };
+  }
   if (text[start] === '{') return { source, kind: 'json', start, end: jsonValueEnd(text, start).end };
-  return { source, kind: 'text', start, end: textMessageEnd(text, start, lineEndAt(text, start)) };
+  return { source, kind: 'text', start, end: textMessageEnd(text, start, lineEnd) };
 }
 
 /**
- * Reads the reply that starts on the line at `at`, or `undefined` when that line starts none. `stop` says where
- * the next XML document or HTTP response after a position starts.
+ * Reads the reply that starts at `at`, or `undefined` when none starts there. `stop` says where the next XML
+ * document or HTTP response after a position starts.
  */
 function replyAt(text: string, at: number, stop: (start: number) => number): Segment | undefined {
   const lineEnd = lineEndAt(text, at);
@@ -67,7 +89,8 @@ function replyAt(text: string, at: number, stop: (start: number) => number): Seg
   const http = readHttpEnvelope(text, at);
   if (http) {
     const body = bodyAt(paste, http.bodyStart, stop);
-    let end = body.kind === 'empty' ? Math.min(http.bodyStart, text.length) : body.end;
+    let end =
+      body.kind === 'empty' ? Math.min(http.bodyStart, text.length) : pasteOffset(body.source, body.end);
     while (end > at && /\s/.test(text[end - 1]!)) end--;
     const headerCode = http.headerCode ? { headerCode: http.headerCode } : {};
     const span = { start: at, end };
@@ -78,9 +101,29 @@ function replyAt(text: string, at: number, stop: (start: number) => number): Seg
     const body = bodyAt(logged.body, 0);
     return { envelope: 'botocore-bytes', span: logged.span, body, problems: logged.problems };
   }
+  const error = readErrorLine(text, at);
+  if (error) {
+    const message = sliceLocated(paste, error.message.start, error.message.end);
+    const code = error.code ? { code: error.code } : {};
+    const segment: Segment = {
+      envelope: error.object ? 'node-error' : 'sdk-line',
+      span: error.span,
+      sdk: { ...code, message },
+      problems: error.object?.problems ?? [],
+    };
+    if (error.object) segment.object = error.object;
+    const cut = error.unclosed ?? error.object?.cutAt;
+    if (error.unclosed) segment.envelope = 'node-error';
+    if (cut !== undefined) {
+      const end = error.span.end;
+      segment.truncated = { span: { start: Math.max(at, end - 1), end }, what: 'the error object' };
+    }
+    return segment;
+  }
   if (text[at] === '<' || text[at] === '{') {
     const body = bodyAt(paste, at, stop);
-    return { envelope: 'bare', span: { start: at, end: body.end }, body, problems: [] };
+    const envelope = body.kind === 'object' ? 'printed-object' : 'bare';
+    return { envelope, span: { start: at, end: pasteOffset(body.source, body.end) }, body, problems: [] };
   }
   const sdk = readSdkLine(text, at, lineEnd);
   if (sdk) {
@@ -89,16 +132,30 @@ function replyAt(text: string, at: number, stop: (start: number) => number): Seg
     const status = sdk.status !== undefined ? { status: sdk.status } : {};
     return { envelope: 'sdk-line', span: sdk.span, ...status, sdk: { ...code, message }, problems: [] };
   }
-  BARE_MESSAGE.lastIndex = at;
-  if (BARE_MESSAGE.test(text)) {
+  if (startsAwsMessage(text, at)) {
     const body = bodyAt(paste, at);
     return { envelope: 'bare', span: { start: at, end: body.end }, body, problems: [] };
   }
   return undefined;
 }
 
+/** Where a reply may start inside the line `[start, end)`: after a separator, a `{`, `<` or a capital letter. */
+function embeddedStarts(text: string, start: number, end: number): number[] {
+  const out: number[] = [];
+  for (let i = start + 1; i < end && out.length < 16; i++) {
+    const c = text[i]!;
+    if (!/[{<A-Z]/.test(c) || !/[\s=:|*,([>]/.test(text[i - 1]!)) continue;
+    if (c === '<' && !/^<(?:\?xml|[A-Z][\w]*[\s>])/.test(text.slice(i, i + 64))) continue;
+    if (c === '{' && !/^\{\s*(?:["'$A-Za-z_]|$)/.test(text.slice(i, i + 16))) continue;
+    if (/[A-Z]/.test(c) && !/^[A-Z][A-Za-z0-9]*: /.test(text.slice(i, i + 80)) && !startsAwsMessage(text, i))
+      continue;
+    out.push(i);
+  }
+  return out;
+}
+
 /** Finds every reply in the paste, in order, and the lines that belong to none. */
-export function splitReplies(text: string): { segments: Segment[]; skipped: Span[] } {
+export function splitReplies(text: string, accept: Accept): { segments: Segment[]; skipped: Span[] } {
   const segments: Segment[] = [];
   const skipped: Span[] = [];
   let next: number | undefined;
@@ -113,8 +170,22 @@ export function splitReplies(text: string): { segments: Segment[]; skipped: Span
     if (segment && segment.span.end > at) {
       segments.push(segment);
       at = segment.span.end;
+      continue;
+    }
+    const end = lineEndAt(text, at);
+    let inLine: Segment | undefined;
+    for (const i of embeddedStarts(text, at, end)) {
+      const s = replyAt(text, i, stop);
+      if (s && s.span.end > i && accept(s)) {
+        inLine = s;
+        break;
+      }
+    }
+    if (inLine) {
+      skipped.push({ start: at, end: inLine.span.start });
+      segments.push(inLine);
+      at = inLine.span.end;
     } else {
-      const end = lineEndAt(text, at);
       skipped.push({ start: at, end });
       at = end + 1;
     }

@@ -6,11 +6,23 @@
 
 import type { Span } from '../types';
 
-/** The body's shape. */
-export type ServerErrorFormat = 's3-xml' | 'query-xml' | 'ec2-xml' | 'json' | 'text';
+/** The body's shape; `object` is a Python or JavaScript object as a program printed it (repr, util.inspect). */
+export type ServerErrorFormat = 's3-xml' | 'query-xml' | 'ec2-xml' | 'json' | 'object' | 'text';
 
-/** What wrapped the body when it was pasted. */
-export type ServerErrorEnvelope = 'bare' | 'http' | 'botocore-bytes' | 'sdk-line';
+/**
+ * What wrapped the body when it was pasted: `node-error` is Node's print of an SDK error (its stack, then the
+ * error object's members); `printed-object` a Python or JavaScript object printed on its own (pprint, repr).
+ */
+export type ServerErrorEnvelope =
+  'bare' | 'http' | 'botocore-bytes' | 'sdk-line' | 'node-error' | 'printed-object';
+
+/** Where a pasted text ends before the thing being read does: the last part read, and what was cut. */
+export interface Truncation {
+  /** The end of what was read (the last partial line or token), in the paste. */
+  span: Span;
+  /** What the paste ends inside: "the canonical request", "the XML reply", … */
+  what: string;
+}
 
 /** A text the server says it expected, decoded, and where it came from. */
 export interface ExpectedText {
@@ -19,6 +31,10 @@ export interface ExpectedText {
   from: 'bytes' | 'text';
   /** Where the value sits in the pasted text. */
   span: Span;
+  /** Set when the paste ends inside this value: only the part read (`text`) can be compared. */
+  truncated?: Truncation;
+  /** What was normalized in this value to read it (surrounding blank lines, spaces that stood for newlines). */
+  normalized?: string[];
 }
 
 /** One server error reply, read. */
@@ -57,4 +73,8 @@ export interface ServerError {
   advice?: string;
   /** Where this reply sits in the pasted text (a paste may hold several). */
   span: Span;
+  /** Set when the paste ends inside this reply (cut off): where it ends, and inside what. */
+  truncated?: Truncation;
+  /** What was normalized in the paste to read this reply (a per-line prefix, CRLF, doubled blank lines, …). */
+  normalized?: string[];
 }

@@ -11,6 +11,8 @@ export interface XmlLeaf {
   name: string;
   contentStart: number;
   contentEnd: number;
+  /** True when the document is cut off inside this element: its content runs to where the text ends. */
+  truncated?: boolean;
 }
 
 /** What a scan of one XML document found. */
@@ -72,9 +74,13 @@ export function scanXml(text: string, start: number, stop = nextDocument(text, s
   const problems: Problem[] = [];
   let root: string | undefined;
   let i = start;
-  const cutOff = (at: number): XmlScan => {
+  const cutOff = (at: number, contentEnd = at): XmlScan => {
     const end = Math.max(start, at);
     const open = stack[stack.length - 1];
+    // What an element cut in the middle holds is kept: the part before the cut can still be compared.
+    if (open && !open.hasChild && contentEnd > open.contentStart) {
+      leaves.push({ name: open.name, contentStart: open.contentStart, contentEnd, truncated: true });
+    }
     const message = open
       ? `The XML ends before </${open.name}> closes: the reply looks cut off.`
       : 'The XML ends before its first element: the reply looks cut off.';
@@ -92,7 +98,11 @@ export function scanXml(text: string, start: number, stop = nextDocument(text, s
     ].find(([open]) => text.startsWith(open!, lt));
     if (special) {
       const close = text.indexOf(special[1]!, lt + special[0]!.length);
-      if (close < 0 || close + special[1]!.length > stop) return cutOff(lt);
+      if (close < 0 || close + special[1]!.length > stop) {
+        // A CDATA section cut off keeps its text.
+        const cdata = special[0] === '<![CDATA[';
+        return cutOff(cdata ? text.slice(0, stop).trimEnd().length : lt);
+      }
       i = close + special[1]!.length;
       continue;
     }
@@ -109,7 +119,7 @@ export function scanXml(text: string, start: number, stop = nextDocument(text, s
       continue;
     }
     const gt = tagEnd(text, NAME.lastIndex, stop);
-    if (gt < 0) return cutOff(text.slice(0, stop).trimEnd().length);
+    if (gt < 0) return cutOff(text.slice(0, stop).trimEnd().length, lt);
     i = gt + 1;
     if (closing) {
       const at = openIndex(stack, name);
