@@ -100,6 +100,28 @@ describe('the curl profile in a diagnosis', () => {
     expect(explanation.findings.some((f) => f.basis === 'shown')).toBe(false);
   });
 
+  it.each([
+    // curl#8107 (7.79.1): `_cat/indices?v` signed as "v", not "v=".
+    [
+      "curl --aws-sigv4 aws:amz:us-east-1:es -u K:S 'https://search-x.us-east-1.es.amazonaws.com/_cat/indices?v'",
+      'v',
+    ],
+    // curl#9717: `sort=_doc&size=50` signed unsorted before 8.3 (an order, so no one parameter is named).
+    [
+      "curl --aws-sigv4 aws:amz:us-east-1:es -u K:S 'https://search-x.us-east-1.es.amazonaws.com/i/_search?sort=_doc&size=50'",
+      undefined,
+    ],
+    // curl#13058 (8.6.0): --url-query turns spaces into "+", which curl 8.3 to 8.13 sign as %2B.
+    [
+      "curl --aws-sigv4 aws:amz:eu-west-1:neptune-db -u K:S https://db.example:8182/sparql --url-query 'query=select * where { ?s ?p ?o } limit 1'",
+      'query',
+    ],
+  ])('suspects the query parameter curl signs its own way: %s', async (command, name) => {
+    const explanation = await explain({ request: command });
+    expect(explanation.findings[0]).toMatchObject({ kind: 'client', component: 'query', basis: 'suspected' });
+    expect(explanation.findings[0]!.name).toBe(name);
+  });
+
   it('shows the curl release range that reproduces the signature of curl -v output, with the secret', async () => {
     // curl 8.3 to 8.13 keep "=" inside a value (`canon_query()`: case '='), where SigV4 writes %3D.
     const canonical = [

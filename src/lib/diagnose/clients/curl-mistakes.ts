@@ -16,6 +16,16 @@ const FIX: Record<'path' | 'query', string> = {
     'Use curl 8.14 or later, or write the query already in SigV4 form (sorted, every byte but A-Z a-z 0-9 - _ . ~ percent-encoded, upper-case hex, no "+"), or sign with another tool.',
 };
 
+/**
+ * The first query piece (`name=value` or a bare `name`) of `a` that `b` does not have, by its lower-case name: a
+ * bare key and a reordering, which a comparison by name and value cannot see.
+ */
+function firstPieceMissing(a: string, b: string): string | undefined {
+  const theirs = new Set(b.split('&'));
+  const piece = a.split('&').find((p) => p !== '' && !theirs.has(p));
+  return piece?.split('=')[0]?.toLowerCase();
+}
+
 /** Where curl's canonical request first departs from the correct one, and the parameter it names. */
 export function curlDeparture(
   reproduced: string,
@@ -27,10 +37,12 @@ export function curlDeparture(
   const first = compareCanonicalRequests(a.value, b.value).find(
     (d) => d.component === 'path' || d.component === 'query',
   );
-  if (!first) return undefined;
-  return first.name !== undefined
-    ? { component: first.component as 'path' | 'query', name: first.name }
-    : { component: first.component as 'path' | 'query' };
+  if (first?.name !== undefined) return { component: first.component as 'path' | 'query', name: first.name };
+  if (first?.component === 'path') return { component: 'path' };
+  const [ours, theirs] = [reproduced.split('\n')[2] ?? '', correct.split('\n')[2] ?? ''];
+  if (ours === theirs) return undefined;
+  const name = firstPieceMissing(ours, theirs);
+  return name !== undefined ? { component: 'query', name } : { component: 'query' };
 }
 
 /** The mistake of one curl release range on this request, or `undefined` when it signs it right. */

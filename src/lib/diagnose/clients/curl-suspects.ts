@@ -49,16 +49,37 @@ function line(text: string, index: number): string {
   return visible(text.split('\n')[index] ?? '');
 }
 
-/** A query parameter whose value curl before 8.3 signed as written, though SigV4 encodes it (curl#11794). */
-function unencodedByOldCurl(request: HttpRequest): string | undefined {
-  for (const p of request.params) {
-    const decoded = percentDecode(p.value ?? '').bytes;
-    if (decoded.some((b) => !isUnreserved(b)) || (p.value ?? '').includes('+')) {
-      return uriEncode(percentDecode(p.name).bytes).toLowerCase();
-    }
-  }
-  return undefined;
+/** A query trait some curl releases are known to sign otherwise than AWS reads it, with the issue that reports it. */
+interface KnownIssue {
+  era: CurlEra;
+  cause: string;
+  /** The lower-case name of the first parameter with the trait. */
+  find: (request: HttpRequest) => string | undefined;
+  message: (name: string) => string;
 }
+
+function firstParam(request: HttpRequest, has: (value: string) => boolean): string | undefined {
+  const p = request.params.find((q) => has(q.value ?? ''));
+  return p && uriEncode(percentDecode(p.name).bytes).toLowerCase();
+}
+
+const KNOWN: readonly KnownIssue[] = [
+  {
+    era: 'as-is',
+    cause: 'curl-as-is-query-reserved',
+    find: (r) =>
+      firstParam(r, (v) => percentDecode(v).bytes.some((b) => !isUnreserved(b)) || v.includes('+')),
+    message: (n) =>
+      `curl before 8.3.0 is known to sign query values like that of ${n} (reserved characters, spaces, "+") otherwise than AWS computes them (curl issue #11794, fixed in 8.3.0).`,
+  },
+  {
+    era: '8.3',
+    cause: 'curl-8.3-query-plus',
+    find: (r) => firstParam(r, (v) => v.includes('+')),
+    message: (n) =>
+      `curl 8.3 to 8.13 sign the "+" in the value of ${n} as %2B, but AWS reads a "+" in the query as a space (%20) (curl issue #13058).`,
+  },
+];
 
 /** Suspected findings for an unsigned curl command: where curl's canonical path or query departs from SigV4's. */
 export function curlSuspects(
@@ -93,18 +114,20 @@ export function curlSuspects(
     if (where.name !== undefined) finding.name = where.name;
     out.push(finding);
   }
-  const old = eras.includes('as-is') ? unencodedByOldCurl(request) : undefined;
-  if (old !== undefined && !out.some((f) => f.component === 'query')) {
+  // Traits curl's issue tracker reports, where reading the source alone shows no difference.
+  for (const issue of KNOWN) {
+    const name = eras.includes(issue.era) ? issue.find(request) : undefined;
+    if (name === undefined || out.some((f) => f.component === 'query' && f.name === name)) continue;
     out.push({
       kind: 'client',
       basis: 'suspected',
       component: 'query',
-      name: old,
-      cause: 'curl-as-is-query-reserved',
-      message: `curl before 8.3.0 is known to sign query values like that of ${old} (reserved characters, spaces, "+") otherwise than AWS computes them (curl issue #11794, fixed in 8.3.0).`,
-      fix: 'Upgrade curl to 8.3.0 or later (8.14 or later for paths), or sign the request with another tool (the AWS CLI, awscurl); curl -v and the secret would show what curl signed.',
+      name,
+      cause: issue.cause,
+      message: issue.message(name),
+      fix: 'Use curl 8.14 or later, or sign the request with another tool (the AWS CLI, awscurl); curl -v and the secret would show what curl signed.',
       evidence: {
-        note: 'Nothing to compare: the server gave no canonical request and the command carries no signature.',
+        note: 'Nothing to compare: the command carries no signature, so this rests on what curl releases are known to do.',
         ours: line(correct, 2),
       },
     });
