@@ -35,3 +35,11 @@ export {
   type SignChunksInput,
   type TrailerLink,
 } from './sign-chunks';
+export {
+  verifyChunked,
+  type ChainBreak,
+  type ChunkCheck,
+  type ChunkedVerifyDetails,
+  type VerifyChunkedInput,
+} from './verify-chunked';
+export { bodySpanMapper, type ToPaste } from './body-spans';
