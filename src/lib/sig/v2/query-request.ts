@@ -111,7 +111,7 @@ export function placeSignature(
   ).filter((p) => p.name !== AUTH_PARAMS.signature);
   const wire = renderQueryString([
     ...wirePairs,
-    ...all.map(([name, value]) => ({ name, value: uriEncode(value) })),
+    ...all.map(([name, value]) => ({ name: uriEncode(name), value: uriEncode(value) })),
   ]);
   let headers: [string, string][] = request.headers.map((h) => [h.name, h.value]);
   let target = request.target;
