@@ -112,16 +112,16 @@ function check(text: string): void {
 describe('parseServerErrors fuzz', () => {
   it('survives random text', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), check), { numRuns: 5000 });
-  });
+  }, 60_000);
 
   it('survives text made of the tokens it keys on', () => {
     fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...TOKENS), maxLength: 60 }), check), {
       numRuns: 5000,
     });
-  });
+  }, 60_000);
 
   it('survives fixtures cut short, flipped and padded with junk', () => {
     const mutated = brokenPastes(SEEDS, TOKENS, { maxJunk: 12, flipFallback: '<' });
     fc.assert(fc.property(mutated, check), { numRuns: 10000 });
-  });
+  }, 60_000);
 });

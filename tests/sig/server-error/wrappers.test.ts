@@ -205,7 +205,10 @@ describe('broken pastes', () => {
     const text = F1.slice(0, F1.indexOf('<CanonicalRequestBytes>') + 60);
     const { reply, problems } = only(text);
     expect(reply.canonicalRequest).toMatchObject({ from: 'text', text: bare.canonicalRequest!.text });
-    expect(problems.find((p) => p.kind === 'xml-truncated')?.severity).toBe('warning');
+    expect(reply.truncated?.what).toMatch(/CanonicalRequestBytes/);
+    const cut = problems.find((p) => p.kind === 'truncated')!;
+    expect(cut.severity).toBe('warning');
+    expect(cut.span!.end).toBe(text.length);
   });
 
   it('fails with a located problem when nothing was read before the cut', () => {

@@ -49,10 +49,14 @@ function truncation(segment: Segment, body: ReplyBody, expected: Expected): Trun
   const cut = [expected.canonicalRequest, expected.stringToSign].find((e) => e?.truncated)?.truncated;
   if (cut) return cut;
   const p = body.problems.find((q) => TRUNCATED_KINDS.has(q.kind) && q.span);
-  return p ? { span: p.span!, what: 'the reply' } : undefined;
+  if (!p) return undefined;
+  const field = [...body.fields].find(([, f]) => f.truncated)?.[0];
+  const what = field ? `the ${field} value` : `the ${body.format === 'json' ? 'JSON' : ''} reply`;
+  return { span: p.span!, what: what.replace('  ', ' ') };
 }
 
 const TRUNCATED_KINDS = new Set(['xml-truncated', 'json-truncated', 'object-truncated', 'python-literal']);
+const CUT_KINDS = new Set([...TRUNCATED_KINDS, 'expected-unclosed']);
 
 /** Reads one reply; `undefined` when it says nothing about an error (the problems then say why). */
 function readReply(segment: Segment): { reply?: ServerError; problems: Problem[] } {
@@ -144,6 +148,12 @@ function parseView(text: string): Result<ServerError[]> {
   }
   for (const reply of replies) {
     if (reply.truncated) {
+      // One warning says where the paste ends; the readers' own notes of the same cut would repeat it.
+      const inside = (p: Problem) =>
+        p.span && p.span.end >= reply.span.start && p.span.start <= reply.span.end;
+      for (let k = problems.length - 1; k >= 0; k--) {
+        if (CUT_KINDS.has(problems[k]!.kind) && inside(problems[k]!)) problems.splice(k, 1);
+      }
       const message = `The paste ends inside ${reply.truncated.what}: only the part above this point can be compared.`;
       problems.push(problem('truncated', message, reply.truncated.span, { severity: 'warning' }));
     }
