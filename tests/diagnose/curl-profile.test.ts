@@ -122,6 +122,30 @@ describe('the curl profile in a diagnosis', () => {
     expect(explanation.findings[0]!.name).toBe(name);
   });
 
+  it('suspects the release the User-Agent of curl -v output names, when there is no secret', async () => {
+    const verbose = [
+      '> GET /sparql/gsp?graph=urn:x:y/z HTTP/1.1',
+      '> Host: db.example:8182',
+      `> Authorization: AWS4-HMAC-SHA256 Credential=AKID/20230911/us-west-2/neptune-db/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'1'.repeat(64)}`,
+      '> X-Amz-Date: 20230911T100000Z',
+      '> User-Agent: curl/8.2.1',
+      '> Accept: */*',
+      '>',
+    ].join('\n');
+    const explanation = await explain({ request: verbose });
+    expect(explanation.findings[0]).toMatchObject({
+      kind: 'client',
+      component: 'query',
+      name: 'graph',
+      cause: 'curl-as-is-query',
+      basis: 'suspected',
+    });
+    expect(explanation.findings[0]!.evidence).toMatchObject({
+      client: 'graph=urn:x:y/z',
+      ours: 'graph=urn%3Ax%3Ay%2Fz',
+    });
+  });
+
   it('shows the curl release range that reproduces the signature of curl -v output, with the secret', async () => {
     // curl 8.3 to 8.13 keep "=" inside a value (`canon_query()`: case '='), where SigV4 writes %3D.
     const canonical = [

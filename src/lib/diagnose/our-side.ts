@@ -57,6 +57,10 @@ export async function ourSide(c: Setting, secret: string | undefined): Promise<O
   const stages = computeStages(plan);
   const canonicalRequest = stages.canonicalRequestText;
   out.sides.ours = { canonicalRequest, stringToSign: stages.stringToSignText };
+  // Sent by curl, with no secret to check: where curl's own canonicalization departs is what it leaves.
+  if (secret === undefined && pasteShowsCurl(out.request?.form, request)) {
+    out.findings.push(...curlSuspects(request, settings));
+  }
   if (secret !== undefined) {
     out.sides.ours.signature = stages.signature;
     const sent = provided.signature.toLowerCase();
