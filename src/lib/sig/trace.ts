@@ -119,3 +119,16 @@ export function recomputedTrace<Details>(
   const { source, ...rest } = fields;
   return { ...rest, added: { headers: [], query: [] }, signedRequest: source };
 }
+
+/** A scheme setting as the settings form and the CLI's help show it. */
+export interface SettingDescriptor<Name extends string = string> {
+  name: Name;
+  type: 'boolean' | 'enum' | 'list';
+  /** The values an `enum` takes. */
+  values?: readonly string[];
+  default: boolean | string | readonly string[];
+  /** The setting's doc comment. */
+  doc: string;
+  /** Which services or clients need the non-default value, when it is one in particular. */
+  neededBy?: string;
+}
