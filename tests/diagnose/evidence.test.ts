@@ -54,12 +54,14 @@ describe('edits', () => {
 });
 
 describe('a cut canonical request', () => {
-  it('agrees when the lines there agree, the last one as a prefix', () => {
+  it('agrees when the whole lines there agree, whatever the line the cut falls in', () => {
+    expect(comparePartial(WHOLE, 'GET\n/a\nx=1&y=2\ncontent-type:text/plainhost')).toEqual({ lines: 4 });
     expect(comparePartial(WHOLE, WHOLE.slice(0, 40))).toEqual({ lines: 5 });
   });
 
   it('names the query parameter that differs before the cut', () => {
     const cut = 'GET\n/a\nx=1&y=3\ncont';
+    expect(comparePartial(WHOLE, 'GET\n/a\nx=1&y=3').divergence).toBeUndefined();
     expect(comparePartial(WHOLE, cut).divergence).toMatchObject({ component: 'query', name: 'y' });
   });
 

@@ -7,7 +7,7 @@
 import { findScheme, type SchemeId } from '../sig/registry';
 import { parseHttpRequest } from '../sig/request/http';
 import { findHeader, type HttpRequest } from '../sig/request/model';
-import type { ServerError } from '../sig/server-error/types';
+import type { ExpectedText, ServerError } from '../sig/server-error/types';
 import { parseCanonicalRequest } from '../sig/v4/canonical-request';
 import { GENERIC_SETTINGS, resolveSettings } from '../sig/v4/settings';
 import { parseStringToSign } from '../sig/v4/string-to-sign';
@@ -150,8 +150,12 @@ export async function explain(input: ExplainInput): Promise<Explanation> {
     settings: resolveSettings(findScheme(scheme)?.defaults ?? GENERIC_SETTINGS, input.settings),
     s3: scheme === 'sigv4-s3',
   };
-  const serverCr = out.server?.canonicalRequest && parseCanonicalRequest(out.server.canonicalRequest.text);
-  const serverSts = out.server?.stringToSign && parseStringToSign(out.server.stringToSign.text);
+  // A value the paste cut off is compared only as far as it goes (partial-side.ts), never as a whole.
+  const whole = (t: ExpectedText | undefined) => (t && !t.truncated ? t.text : undefined);
+  const crText = whole(out.server?.canonicalRequest);
+  const stsText = whole(out.server?.stringToSign);
+  const serverCr = crText !== undefined && parseCanonicalRequest(crText);
+  const serverSts = stsText !== undefined && parseStringToSign(stsText);
   if (serverCr && serverCr.ok) c.serverCr = serverCr.value;
   if (serverSts && serverSts.ok) c.serverSts = serverSts.value;
 

@@ -33,7 +33,8 @@ export function partialSide(c: Setting, ours: OurSide | undefined): void {
     }
   }
   const logged = out.client?.canonicalRequest;
-  if (!logged || parseCanonicalRequest(logged.text).ok || out.server?.canonicalRequest) return;
+  const cut = logged?.truncated !== undefined || (logged && !parseCanonicalRequest(logged.text).ok);
+  if (!logged || !cut || out.server?.canonicalRequest) return;
   const cmp = comparePartial(ours.canonicalRequest, logged.text);
   if (!cmp.divergence) {
     const message = `Your client's canonical request is not whole. ${ends(cmp.lines, true)}`;

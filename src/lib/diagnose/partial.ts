@@ -1,6 +1,6 @@
 /**
  * Comparing a canonical request that was cut off (a log or reply pasted in part) with a whole one: line by line,
- * as far as the cut text goes, the last line only as a prefix since the cut may fall inside it.
+ * as far as the cut text goes, leaving out the line the cut falls in.
  */
 
 import type { Divergence } from './compare';
@@ -26,13 +26,13 @@ function partAt(whole: readonly string[], index: number): Pick<Divergence, 'comp
   return index === blank + 1 ? { component: 'signed-headers' } : { component: 'payload-hash' };
 }
 
-function queryDivergence(whole: string, cut: string, complete: boolean): Divergence {
+function queryDivergence(whole: string, cut: string): Divergence {
   const pairs = (q: string) => new Map(q.split('&').map((p) => [p.split('=')[0]!, p] as const));
   const w = pairs(whole);
   const c = pairs(cut);
   for (const [name, pair] of c) {
     const other = w.get(name);
-    if (other === pair || (!complete && other?.startsWith(pair))) continue;
+    if (other === pair) continue;
     return { component: 'query', name: name.toLowerCase(), ...(other ? { left: other } : {}), right: pair };
   }
   return { component: 'query', left: whole, right: cut };
@@ -63,12 +63,13 @@ export function comparePartial(left: string, right: string): PartialComparison {
   const whole = left.split('\n');
   const cut = right.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n');
   for (let i = 0; i < cut.length; i++) {
-    const complete = i < cut.length - 1;
+    // The line the cut falls in proves nothing: the cut (or the reader joining a cut paste) may have marred it.
+    if (i === cut.length - 1) break;
     const a = whole[i] ?? '';
     const b = cut[i]!;
-    if (complete ? a === b : a.startsWith(b)) continue;
+    if (a === b) continue;
     const part = partAt(whole, i);
-    if (part.component === 'query') return { lines: cut.length, divergence: queryDivergence(a, b, complete) };
+    if (part.component === 'query') return { lines: cut.length, divergence: queryDivergence(a, b) };
     if (part.component === 'headers') {
       return { lines: cut.length, divergence: headerDivergence(a, b, part.name!) };
     }

@@ -13,7 +13,8 @@ import { findEdits, isSha256Hex } from './edits';
 export function replyContradiction(server: ServerError, edited: boolean): Problem | undefined {
   const cr = server.canonicalRequest;
   const sts = server.stringToSign;
-  if (!cr || !sts || !sts.text.startsWith('AWS4-')) return undefined;
+  // A text the paste cut off cannot contradict: what is there is compared as far as it goes.
+  if (!cr || !sts || !sts.text.startsWith('AWS4-') || cr.truncated || sts.truncated) return undefined;
   const hash = sts.text.split('\n')[3]?.trim() ?? '';
   // A hash someone shortened or replaced is an edit, reported as one; only a whole hash can contradict.
   if (!isSha256Hex(hash) || sha256HexNow(cr.text) === hash.toLowerCase()) return undefined;
