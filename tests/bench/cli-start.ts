@@ -1,24 +1,22 @@
 /**
  * The CLI's start-up: median wall time of `sigscope --help` and of `sigscope sign` on one official vector case,
  * each against a bare `node -e 0` measured in the same run, interleaved so that load on the machine falls on all
- * three alike. Runs the built bundle (dist/cli, built first when missing). Prints one JSON object.
+ * three alike. Runs the bundle an installed package runs (dist/cli, built afresh first). Prints one JSON object.
  * `npx tsx tests/bench/cli-start.ts`; part of `npm run bench`.
  */
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { vectorCase } from '../cli/vector-case';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-const BIN = join(ROOT, 'bin', 'sigscope.js');
+const BIN = join(ROOT, 'dist', 'cli', 'sigscope.js');
 const RUNS = 15;
 
-if (!existsSync(join(ROOT, 'dist', 'cli', 'sigscope.js'))) {
-  execFileSync('npm', ['run', 'build:cli'], { cwd: ROOT, stdio: 'inherit' });
-}
+execFileSync('npm', ['run', 'build:cli'], { cwd: ROOT, stdio: 'inherit' });
 const file = join(mkdtempSync(join(tmpdir(), 'sigscope-start-')), 'case.json');
 writeFileSync(file, JSON.stringify(vectorCase('get-vanilla', 'header')));
 
