@@ -82,7 +82,7 @@ const UNSIGNED = fc.subarray([
 const QUERY_VALUE = fc.constantFrom('plain', 'a b', 'urn:x:y/z', 'a+b', '50%', 'k=v', '~tilde', 'é', '');
 
 /**
- * Requests with up to ten headers of mixed case and padding, some sent but not signed, a session token now and
+ * Requests with up to ten headers of mixed case and padding, some repeated, some sent but not signed, a session token now and
  * then, and a query of several parameters with reserved characters: the ground for mistakes made on one header
  * or one parameter while the others are right.
  */
@@ -96,6 +96,7 @@ export const richRequest: fc.Arbitrary<GeneratedRequest> = fc
       selector: ([n]) => n.toLowerCase(),
     }),
     unsigned: UNSIGNED,
+    repeats: fc.subarray(['X-Meta', 'X-Tag']),
     token: fc.boolean(),
     query: fc.uniqueArray(fc.tuple(paramName, fc.option(QUERY_VALUE, { nil: null })), {
       maxLength: 4,
@@ -110,6 +111,7 @@ export const richRequest: fc.Arbitrary<GeneratedRequest> = fc
       .join('&');
     const host = r.s3 ? 'examplebucket.s3.amazonaws.com' : 'abc123.execute-api.us-east-1.amazonaws.com';
     const lines = [`Host: ${host}`, ...r.headers.map(([n, v]) => `${n}:${v}`)];
+    for (const name of r.repeats) lines.push(`${name}: one`, `${name}:  two  `);
     if (r.token) lines.push('X-Amz-Security-Token: FwoGZXIvYXdzEJr//////////token+/=');
     if (r.body) lines.push('Content-Type: application/json', `Content-Length: ${r.body.length}`);
     const text = [

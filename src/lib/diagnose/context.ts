@@ -111,6 +111,26 @@ export function contextFromCanonical(
   };
 }
 
+const same = (a: string, b: string) => canonicalHeaderValue(a) === canonicalHeaderValue(b);
+
+/**
+ * A header the server saw once with commas in its value (SigV4 joins a repeated header with ","), read back as the
+ * fields the client had, when the logged value is what a client makes of those fields: joined with ", ", only the
+ * first or the last, or each value untrimmed.
+ */
+function repeated(
+  h: VariantContext['headers'][number],
+  logged: string,
+): VariantContext['headers'] | undefined {
+  if (!h.value.includes(',')) return undefined;
+  const parts = h.value.split(',');
+  const fields = parts.map((value) => ({ name: h.name, value }));
+  if ([parts.join(', '), parts[0], parts[parts.length - 1]].includes(logged)) return fields;
+  const mine = logged.split(',');
+  if (mine.length !== parts.length || !mine.every((m, i) => same(m, parts[i]!))) return undefined;
+  return fields.map((f, i) => (mine[i] === f.value ? f : { ...f, raw: mine[i]! }));
+}
+
 /**
  * What the client's logged canonical request tells a context about the headers: the case of a name it did not
  * lower-case, a value as the client had it (untrimmed, uncollapsed) where it canonicalizes to the one the
@@ -125,14 +145,14 @@ export function learnFromLog(ctx: VariantContext, logged: string): VariantContex
     const colon = line.indexOf(':');
     return { name: line.slice(0, colon), value: line.slice(colon + 1) };
   });
-  const headers = ctx.headers.map((h) => {
+  const headers = ctx.headers.flatMap((h) => {
     const field = fields.find((f) => sameName(f.name, h.name));
-    if (!field) return h;
+    if (!field) return [h];
     const out: VariantContext['headers'][number] = { ...h, name: field.name };
     if (field.value !== h.value && canonicalHeaderValue(field.value) === canonicalHeaderValue(h.value)) {
       out.raw = field.value;
     }
-    return out;
+    return field.value === h.value || out.raw !== undefined ? [out] : (repeated(out, field.value) ?? [out]);
   });
   const extra = fields.filter((f) => f.name !== '' && !ctx.headers.some((h) => sameName(h.name, f.name)));
   return { ...ctx, headers, unsigned: [...(ctx.unsigned ?? []), ...extra] };

@@ -35,6 +35,24 @@ function plausibleAdds(ctx: VariantContext): { name: string; value: string }[] {
   return out;
 }
 
+const JOINS = [
+  { as: ', ' as const, id: 'repeated-headers-comma-space', what: 'joined its values with ", "' },
+  { as: 'first' as const, id: 'repeated-headers-first', what: 'signed only its first value' },
+  { as: 'last' as const, id: 'repeated-headers-last', what: 'signed only its last value' },
+];
+
+function joinMistakes(name: string): Mistake[] {
+  return JOINS.map((j) => ({
+    kind: 'client' as const,
+    component: 'headers' as const,
+    name,
+    id: j.id,
+    variant: { joinHeader: { name, as: j.as } },
+    message: `Your client sent ${name} more than once and ${j.what}; SigV4 joins all of them with "," in order.`,
+    fix: `Sign every value of ${name}, joined with "," and no space, in the order sent.`,
+  }));
+}
+
 function headerMistakes(ctx: VariantContext): Mistake[] {
   const out: Mistake[] = [];
   const seen = new Set<string>();
@@ -64,6 +82,7 @@ function headerMistakes(ctx: VariantContext): Mistake[] {
         fix: `Replace each run of spaces or tabs inside the ${name} value with a single space before signing.`,
       });
     }
+    if (values.length > 1) out.push(...joinMistakes(name));
     if (h.name !== name) {
       out.push({
         ...base,

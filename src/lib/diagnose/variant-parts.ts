@@ -172,7 +172,8 @@ function hostValue(value: string, v: Variant, defaultPort: string): string {
 export function variantHeaders(ctx: VariantContext, v: Variant): Part {
   const add = v.addHeader;
   const as = v.headerSignedAs;
-  const key = `h|${+!!v.untrimmedHeaderValues}${+!!v.uncollapsedHeaderSpaces}${+!!v.headerNamesAsSent}|${v.repeatedHeaderJoin ?? ''}|${v.hostPort ?? ''}|${v.untrimmedHeader ?? ''}${v.untrimmedWhole ? '+' : ''}|${v.uncollapsedHeader ?? ''}|${v.headerCaseAsSent ?? ''}|${v.omitHeader ?? ''}|${add ? `${add.name}:${add.value}` : ''}|${as ? `${as.name}:${as.value}` : ''}`;
+  const join = v.joinHeader;
+  const key = `h|${+!!v.untrimmedHeaderValues}${+!!v.uncollapsedHeaderSpaces}${+!!v.headerNamesAsSent}|${v.repeatedHeaderJoin ?? ''}|${v.hostPort ?? ''}|${v.untrimmedHeader ?? ''}${v.untrimmedWhole ? '+' : ''}|${v.uncollapsedHeader ?? ''}|${v.headerCaseAsSent ?? ''}|${v.omitHeader ?? ''}|${add ? `${add.name}:${add.value}` : ''}|${as ? `${as.name}:${as.value}` : ''}|${join ? `${join.name}:${join.as}` : ''}`;
   return memo(ctx, key, () => {
     const lines: { name: string; line: string }[] = [];
     for (const g of prepare(ctx).groups) {
@@ -186,12 +187,9 @@ export function variantHeaders(ctx: VariantContext, v: Variant): Part {
           !!v.uncollapsedHeaderSpaces || v.uncollapsedHeader === g.lower,
         ),
       );
+      const how = join?.name === g.lower ? join.as : v.repeatedHeaderJoin;
       const joined =
-        v.repeatedHeaderJoin === 'first'
-          ? values[0]!
-          : v.repeatedHeaderJoin === 'last'
-            ? values[values.length - 1]!
-            : values.join(v.repeatedHeaderJoin ?? ',');
+        how === 'first' ? values[0]! : how === 'last' ? values[values.length - 1]! : values.join(how ?? ',');
       const name = v.headerNamesAsSent || v.headerCaseAsSent === g.lower ? g.sent : g.lower;
       lines.push({ name, line: `${name}:${joined}\n` });
     }

@@ -43,6 +43,8 @@ export interface Variant {
   untrimmedWhole?: boolean;
   /** One header whose inner runs of spaces were not collapsed. */
   uncollapsedHeader?: string;
+  /** One repeated header whose values were joined otherwise. */
+  joinHeader?: { name: string; as: ', ' | 'first' | 'last' };
   /** One header whose name kept the case it was sent in. */
   headerCaseAsSent?: string;
   /** One signed header left out of CanonicalHeaders and SignedHeaders. */
