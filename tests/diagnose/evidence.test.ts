@@ -1,10 +1,14 @@
 /**
  * What a finding may rest on: edits people make before pasting are recognised, a cut canonical request is compared
- * as far as it goes, and hints that need no secret stay suspects.
+ * as far as it goes, hints that need no secret stay suspects, and when nothing is shown the one input that would
+ * decide is asked for.
  */
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findEdits, hasEdit } from '../../src/lib/diagnose/edits';
+import { explain } from '../../src/lib/diagnose/explain';
 import { hintFindings } from '../../src/lib/diagnose/hints';
 import { comparePartial } from '../../src/lib/diagnose/partial';
 import { parseHttpRequest } from '../../src/lib/sig/request/http';
@@ -124,5 +128,37 @@ describe('hints', () => {
   it('says nothing of a plain request', () => {
     const r = request('GET /a/b.txt?list-type=2 HTTP/1.1\nHost: b.s3.eu-west-1.amazonaws.com\n\n');
     expect(hintFindings({ request: r, s3: true, signedHeaders: ['host'], region: 'eu-west-1' })).toEqual([]);
+  });
+});
+
+describe('what is asked for when nothing is shown', () => {
+  const twin = (id: string) =>
+    JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/real-shapes', `${id}.json`), 'utf8')) as {
+      case: { request: string };
+      error: string;
+    };
+
+  it('blames the body only when it was pasted, and asks for it otherwise', async () => {
+    const { case: c, error } = twin('33-compose-prefixed-traceback-clienterror');
+    const withBody = await explain({ request: c.request, serverError: error });
+    expect(withBody.findings[0]).toMatchObject({ basis: 'shown', component: 'payload-hash' });
+
+    const headersOnly = c.request.slice(0, c.request.indexOf('\n\n') + 2);
+    expect(headersOnly).toMatch(/Content-Length: [1-9]/);
+    const without = await explain({ request: headersOnly, serverError: error });
+    expect(without.findings.filter((f) => f.component === 'payload-hash')).toEqual([]);
+    expect(without.verdict).toBe('unknown');
+    expect(without.ask?.need).toBe('body');
+  });
+
+  it('asks for the time of a curl command that signs when it runs', async () => {
+    const e = await explain({
+      request:
+        'curl --aws-sigv4 "aws:amz:eu-west-1:execute-api" --user "AKIDEXAMPLE:secret" https://abc.execute-api.eu-west-1.amazonaws.com/prod/items',
+      serverError:
+        '{"message":"The request signature we calculated does not match the signature you provided."}',
+    });
+    expect(e.verdict).toBe('unknown');
+    expect(e.ask?.need).toBe('time');
   });
 });

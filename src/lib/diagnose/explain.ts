@@ -202,7 +202,11 @@ export async function explain(input: ExplainInput): Promise<Explanation> {
   judge(
     out,
     { serverTrusted, bodyKnown: bodyKnown(request, input), hasSecret: secret !== undefined },
-    { request: request !== undefined, clientLog: out.client !== undefined },
+    {
+      request: request !== undefined,
+      clientLog: out.client !== undefined,
+      signsWhenRun: out.problems.some((p) => p.problem.kind === 'curl-aws-sigv4'),
+    },
   );
   return out;
 }

@@ -46,6 +46,13 @@ function askFor(out: Explanation, j: Judgement, droppedBody: boolean, input: Ask
         "Paste the server's reply exactly as it came (not retyped or shortened): its string to sign does not hash its canonical request, so sigscope cannot trust the parts that differ.",
     };
   }
+  if (input.signsWhenRun) {
+    return {
+      need: 'time',
+      message:
+        'curl --aws-sigv4 signs when it runs: paste its curl -v output (it shows the X-Amz-Date and Authorization it sent), or give the time it ran.',
+    };
+  }
   const lead = out.findings[0];
   if (droppedBody && !input.clientLog && !(lead && rank(lead) === 1)) {
     return {
@@ -89,6 +96,8 @@ function askFor(out: Explanation, j: Judgement, droppedBody: boolean, input: Ask
 export interface AskInput {
   request: boolean;
   clientLog: boolean;
+  /** The request is signed when it runs (a curl --aws-sigv4 command): its time is not in the paste. */
+  signsWhenRun?: boolean;
 }
 
 /** Filters, ranks and judges the findings, and sets the verdict and what to ask for. */
