@@ -1,6 +1,8 @@
 /**
  * The catalogue of known client mistakes: each a `Variant` of canonicalization with the finding it stands for.
- * The search tries each (and pairs of the common ones) until one reproduces the signature the client sent.
+ * These are made on every header or parameter at once; the ones made on one alone are enumerated per request
+ * (targets.ts), and the curl profile's per release (clients/). The search tries each, pairs of the common ones,
+ * and each one-header mistake with each common one, until one reproduces what the client signed.
  */
 
 import type { Component, FindingKind } from './types';
@@ -12,6 +14,7 @@ export interface Mistake {
   id: string;
   kind: FindingKind;
   component: Component;
+  /** The lower-case header or query parameter it is made on, when it is made on one. */
   name?: string;
   variant: Variant;
   message: string;
