@@ -56,6 +56,9 @@ function scopeMistake(field: 'region' | 'service', value: string, actual: string
   };
 }
 
+/** At most this many pairs are tried; the one-header ones come last, in header then parameter order. */
+const PAIR_LIMIT = 3000;
+
 /** A client whose own canonicalization the search tries first, when the paste shows it. */
 export type ClientProfile = 'curl';
 
@@ -88,6 +91,8 @@ export function candidates(
     }
   }
   pairsOf(targeted, common, pairs);
+  // Bounded, so that a request with scores of headers still answers in well under a second.
+  pairs.length = Math.min(pairs.length, PAIR_LIMIT);
   return [
     ...clients.map((m) => [m]),
     ...singles.map((m) => [m]),
