@@ -2,7 +2,8 @@
  * Any signer's log read by its labels: `CanonicalRequest:` / `Canonical Request:` / `canonical_request =`,
  * `StringToSign:` / `String to sign:`, Ruby gems' `Signed string: GET\n\n\n…` (one line, literal `\n`) and
  * `Signature: …`, whatever prefix the logger puts before them (Python logging in any format, boto3's
- * `set_stream_logger`, s3cmd `--debug`, Ruby's Logger). A log may sign many times; every signing is kept, in order.
+ * `set_stream_logger`, s3cmd `--debug` with its `Canonical Request:` and SigV2 `SignHeaders: '…'`, Ruby's Logger). A
+ * log may sign many times; every signing is kept, in order.
  */
 
 import { unescapeJsonRun } from '../server-error/json';
@@ -21,7 +22,7 @@ interface Partial {
 import { logged, nextMatch, valueToRecord, type Found } from './value';
 
 const LABEL =
-  /(?<![\w-])(canonical[ _-]?request|canonical[ _-]?string|string[ _-]?to[ _-]?sign|signed[ _-]?string)(?:[ \t]+is)?[ \t]*(?::|=|(?=\r?\n))[ \t]*/gi;
+  /(?<![\w-])(canonical[ _-]?request|canonical[ _-]?string|string[ _-]?to[ _-]?sign|signed[ _-]?string|SignHeaders|signing plaintext)(?:[ \t]+is)?[ \t]*(?::|=|(?=\r?\n))[ \t]*/gi;
 const SIGNATURE =
   /(?<![\w-])signature(?:[ \t]+is)?[ \t]*[:=][ \t]*(?:\r?\n[ \t]*)?['"]?([0-9a-f]{64}|[A-Za-z0-9+/]{27}=|[A-Za-z0-9+/]{43}=)(?![\w+/=])/gi;
 

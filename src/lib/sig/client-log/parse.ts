@@ -40,7 +40,7 @@ const AUTHORIZATION =
   /AWS4-HMAC-SHA256 Credential=[^\s,'"]+,\s*SignedHeaders=[^\s,'"]+,\s*Signature=([0-9a-f]{64})(?![0-9a-f])/g;
 /** S3 SigV2: `Authorization: AWS AKID:base64-signature`. */
 const AUTHORIZATION_V2 =
-  /(?<=Authorization:[ \t]*)AWS [A-Z0-9]{16,128}:([A-Za-z0-9+/]{27}=|[A-Za-z0-9+/]{43}=)/gi;
+  /(?<=Authorization['"]?:[ \t]*['"]?)AWS [A-Z0-9]{16,128}:([A-Za-z0-9+/]{27}=|[A-Za-z0-9+/]{43}=)/gi;
 
 /** Adds the Authorization header a log shows (request dumps, awscurl's header dict), and its signature. */
 function withAuthorization(text: string, log: ClientLog): ClientLog {

@@ -18,6 +18,8 @@ export interface ErrorLine {
   code?: string;
   message: Span;
   object?: LiteralObject;
+  /** The status aws-sdk-go's `status code: 403, request id: …` line gives. */
+  status?: number;
   /** Node's old-style `{ Code: …` whose closing brace the paste does not reach. */
   unclosed?: Span;
 }
@@ -25,6 +27,7 @@ export interface ErrorLine {
 const HEAD = /(\{ )?([A-Z][A-Za-z0-9]*)(?: \[[\w$]+\])?: (?=\S)/y;
 /** An error code as AWS names them: CamelCase words (`SignatureDoesNotMatch`), or a name ending in Exception. */
 const CODE_LIKE = /^(?:[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[A-Z]\w*(?:Exception|Error))$/;
+const GO_TRAILER = /\r?\n[ \t]+status code: (\d{3}), request id: [^\n]*/y;
 const STACK_LINE = /^[ \t]+at \S[^\n]*$/;
 /** A member line of a printed object: two spaces, a name, a colon. */
 const MEMBER_LINE = /\n {2}(?:[A-Za-z_$][\w$]*|'[^'\n]*'): /g;
@@ -74,6 +77,12 @@ export function readErrorLine(text: string, at: number): ErrorLine | undefined {
     const member = braced ? MEMBER_LINE.exec(text) : null;
     const end = member ? member.index : textMessageEnd(text, messageStart, end1);
     const out: ErrorLine = { span: { start: at, end }, ...code, message: { start: messageStart, end } };
+    GO_TRAILER.lastIndex = end;
+    const trailer = member ? null : GO_TRAILER.exec(text);
+    if (trailer) {
+      out.status = Number(trailer[1]);
+      out.span.end = end + trailer[0].length;
+    }
     if (member) return withObject(text, out, member.index + 1, true);
     if (braced) out.unclosed = { start: at, end: at + 1 };
     return out;

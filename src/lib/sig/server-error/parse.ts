@@ -9,7 +9,7 @@ import { emptyBodyAdvice, isSignatureMismatch, mismatchAdvice } from './advice';
 import { readObjectBody, readTextBody, type ReplyBody } from './body';
 import { capProblems } from './cap';
 import { readClock } from './clock';
-import { readExpected, type Expected } from './expected';
+import { expectedText, readExpected, type Expected } from './expected';
 import { located } from './located';
 import { readBodyExtent, readNested } from './nested';
 import { readThroughView } from './paste-view';
@@ -65,7 +65,12 @@ function readReply(segment: Segment): { reply?: ServerError; problems: Problem[]
   const problems = [...segment.problems, ...body.problems, ...expected.problems];
   const code = body.code ?? segment.headerCode;
   const message = body.message?.text.trim();
-  const { canonicalRequest, stringToSign } = expected;
+  const { canonicalRequest } = expected;
+  const stringToSign =
+    expected.stringToSign ??
+    (segment.stringToSign
+      ? expectedText(segment.stringToSign, 'StringToSign', 'text', segment.span, false)
+      : undefined);
   const empty = !segment.body || segment.body.kind === 'empty';
   const status = segment.status ?? body.status;
   if (code === undefined && !message && !canonicalRequest && !stringToSign && !status) {

@@ -16,6 +16,8 @@ export interface PasteView {
 
 /** Prefixes a tool writes before every line of what it relays. */
 const LINE_PREFIXES: readonly { re: RegExp; what: string }[] = [
+  // Terraform 0.15+ diagnostics: `│ ` before every line of an error
+  { re: /^│ ?/, what: 'Terraform' },
   // docker compose logs: `worker-1  | ` (names padded to one width)
   { re: /^[A-Za-z0-9][\w.-]*[ \t]*\|(?: |$)/, what: 'docker compose' },
   // journald / syslog: `Mar 04 09:22:31 host app[123]: `

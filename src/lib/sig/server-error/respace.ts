@@ -6,7 +6,7 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html
  */
 
-import { sliceLocated, trimLocated, type Located } from './located';
+import { pasteOffset, sliceLocated, trimLocated, type Located } from './located';
 
 /** A value as read, and the names of what was undone to read it. */
 export interface Restored {
@@ -66,14 +66,96 @@ function restoreCanonicalRequest(value: Located): Located | undefined {
   return breakAt(value, breaks);
 }
 
+/** The value without the units at the positions in `drop`, each kept unit still mapped onto the paste. */
+function dropUnits(value: Located, drop: ReadonlySet<number>): Located {
+  let text = '';
+  const offsets: number[] = [];
+  for (let i = 0; i < value.text.length; i++) {
+    if (drop.has(i)) continue;
+    text += value.text[i];
+    offsets.push(pasteOffset(value, i));
+  }
+  offsets.push(pasteOffset(value, value.text.length));
+  return { text, base: 0, offsets };
+}
+
+/** Where each line of `text` starts. */
+function lineStarts(text: string): number[] {
+  const out = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
+}
+
+/** The indentation every line shares (a log or a quote indented the block); no spec line starts with a blank. */
+function commonIndent(value: Located): Set<number> | undefined {
+  const starts = lineStarts(value.text);
+  const indents = starts
+    .map((s) => /^[ \t]*/.exec(value.text.slice(s))![0])
+    .filter((_, k) => value.text.slice(starts[k]).split('\n', 1)[0]!.trim() !== '');
+  const shortest = Math.min(...indents.map((i) => i.length));
+  if (!(shortest > 0) || !indents.every((i) => i.startsWith(indents[0]!.slice(0, shortest))))
+    return undefined;
+  const drop = new Set<number>();
+  for (const s of starts) {
+    for (let k = 0; k < shortest && /[ \t]/.test(value.text[s + k] ?? ''); k++) drop.add(s + k);
+  }
+  return drop;
+}
+
+const HEX = /^[0-9a-f]+$/;
+
+/**
+ * Line breaks a hard wrap put inside a line: in a 64-digit hash split over two lines (the last line of both
+ * artefacts), and inside a canonical header (a header line must hold a colon; one without continues the last).
+ */
+function wrapBreaks(text: string, what: 'canonical-request' | 'string-to-sign'): Set<number> {
+  const lines = text.split('\n');
+  const starts = lineStarts(text);
+  const drop = new Set<number>();
+  const n = lines.length;
+  const a = lines[n - 2] ?? '';
+  const b = lines[n - 1] ?? '';
+  const expectedLines = what === 'string-to-sign' ? 5 : undefined;
+  if (
+    (expectedLines === undefined || n === expectedLines) &&
+    HEX.test(a) &&
+    HEX.test(b) &&
+    a.length + b.length === 64
+  ) {
+    drop.add(starts[n - 1]! - 1);
+  }
+  // Only in a whole canonical request: in one cut off, the last line is partial, not wrapped.
+  const blank = lines.indexOf('', 3);
+  if (what === 'canonical-request' && blank > 0) {
+    for (let k = 4; k < blank; k++) {
+      if (!lines[k]!.includes(':') && lines[k - 1]!.includes(':')) drop.add(starts[k]! - 1);
+    }
+  }
+  return drop;
+}
+
 /** Reads an expected canonical request or string to sign, undoing what a browser or a paste did to it. */
 export function restoreExpected(raw: Located, what: 'canonical-request' | 'string-to-sign'): Restored {
   const normalized: string[] = [];
   let value = raw;
-  const trimmed = trimLocated(raw);
-  if (trimmed.text.length !== raw.text.length && trimmed.text !== '') {
+  // Blank lines around it first, so that the first line keeps its indentation until the shared one is known.
+  const lead = /^(?:[ \t]*\r?\n)*/.exec(raw.text)![0].length;
+  const tail = /(?:\r?\n[ \t]*)*$/.exec(raw.text.slice(lead))![0].length;
+  value = sliceLocated(raw, lead, raw.text.length - tail);
+  const indent = commonIndent(value);
+  if (indent) {
+    value = dropUnits(value, indent);
+    normalized.push('The indentation every line shared was left out.');
+  }
+  const trimmed = trimLocated(value);
+  if (trimmed.text !== '' && (trimmed.text.length !== value.text.length || lead + tail > 0)) {
     value = trimmed;
     normalized.push('Line breaks and spaces around the value (as a browser shows XML) were left out.');
+  }
+  const wrapped = wrapBreaks(value.text, what);
+  if (wrapped.size > 0) {
+    value = dropUnits(value, wrapped);
+    normalized.push('Lines broken by a hard wrap (a split hash, a header line without a colon) were joined.');
   }
   const restored = what === 'string-to-sign' ? restoreStringToSign(value) : restoreCanonicalRequest(value);
   if (restored) {

@@ -14,6 +14,7 @@ import { textMessageEnd } from './expected-strings';
 import { jsonValueEnd, unescapeJsonRun } from './json';
 import { looksLikeLiteralObject, readLiteralObject, type LiteralObject } from './literal-object';
 import { located, pasteOffset, sliceLocated, type Located } from './located';
+import { sigv2StringToSignEnd } from '../client-log/shape';
 import { readSdkLine } from './sdk-line';
 import type { ServerErrorEnvelope } from './types';
 import { nextDocument, scanXml, type XmlScan } from './xml';
@@ -39,6 +40,8 @@ export interface Segment {
   sdk?: { code?: string; message: Located };
   /** The error object's members Node printed after an error line. */
   object?: LiteralObject;
+  /** A bare SigV2 string to sign pasted as the reply (S3's `GET\n\n\nDate\n/resource`), decoded. */
+  stringToSign?: Located;
   /** Where the paste ends inside this reply, and inside what, when it is cut off. */
   truncated?: { span: Span; what: string };
   problems: Problem[];
@@ -108,6 +111,7 @@ function replyAt(text: string, at: number, stop: (start: number) => number): Seg
     const segment: Segment = {
       envelope: error.object ? 'node-error' : 'sdk-line',
       span: error.span,
+      ...(error.status !== undefined ? { status: error.status } : {}),
       sdk: { ...code, message },
       problems: error.object?.problems ?? [],
     };
@@ -132,11 +136,29 @@ function replyAt(text: string, at: number, stop: (start: number) => number): Seg
     const status = sdk.status !== undefined ? { status: sdk.status } : {};
     return { envelope: 'sdk-line', span: sdk.span, ...status, sdk: { ...code, message }, problems: [] };
   }
+  const v2 = bareSigV2(paste, at, lineEnd);
+  if (v2) return { envelope: 'bare', span: v2.span, stringToSign: v2.value, problems: [] };
   if (startsAwsMessage(text, at)) {
     const body = bodyAt(paste, at);
     return { envelope: 'bare', span: { start: at, end: body.end }, body, problems: [] };
   }
   return undefined;
+}
+
+/**
+ * A SigV2 string to sign on its own (what S3 or a Query API signs), as lines or on one line with `\n` escapes:
+ * some users paste the server's `StringToSign` without its XML.
+ */
+function bareSigV2(paste: Located, at: number, lineEnd: number): { value: Located; span: Span } | undefined {
+  const text = paste.text;
+  const end = sigv2StringToSignEnd(text, at);
+  if (end !== undefined) return { value: sliceLocated(paste, at, end), span: { start: at, end } };
+  const line = text.slice(at, lineEnd).trimEnd();
+  if (!/^[A-Z]{3,7}\\n/.test(line)) return undefined;
+  const decoded = unescapeJsonRun(paste, at, at + line.length);
+  const shaped = sigv2StringToSignEnd(decoded.text, 0);
+  if (shaped !== decoded.text.length) return undefined;
+  return { value: decoded, span: { start: at, end: at + line.length } };
 }
 
 /** Where a reply may start inside the line `[start, end)`: after a separator, a `{`, `<` or a capital letter. */
