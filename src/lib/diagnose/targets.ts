@@ -10,29 +10,25 @@ import type { ValueEncoding, VariantContext } from './variant';
 
 /** Headers a client, its HTTP library or a proxy adds, with the values they usually carry. */
 function plausibleAdds(ctx: VariantContext): { name: string; value: string }[] {
-  const body = (ctx.bodyLength ?? 0) > 0;
   const out: { name: string; value: string }[] = [
     { name: 'x-amz-content-sha256', value: ctx.bodyHash },
+    { name: 'x-amz-content-sha256', value: ctx.payloadHash },
     { name: 'x-amz-content-sha256', value: 'UNSIGNED-PAYLOAD' },
   ];
   if (ctx.bodyLength !== undefined) out.push({ name: 'content-length', value: String(ctx.bodyLength) });
   if (ctx.sessionToken) out.push({ name: 'x-amz-security-token', value: ctx.sessionToken });
-  if (body) {
-    out.push(
-      { name: 'content-type', value: 'application/x-www-form-urlencoded; charset=utf-8' },
-      { name: 'content-type', value: 'application/json' },
-      { name: 'content-type', value: 'application/octet-stream' },
-      { name: 'expect', value: '100-continue' },
-    );
-  }
   out.push(
+    { name: 'content-type', value: 'application/x-www-form-urlencoded; charset=utf-8' },
+    { name: 'content-type', value: 'application/json' },
+    { name: 'content-type', value: 'application/octet-stream' },
+    { name: 'expect', value: '100-continue' },
     { name: 'connection', value: 'keep-alive' },
     { name: 'connection', value: 'close' },
     { name: 'accept-encoding', value: 'gzip' },
     { name: 'accept-encoding', value: 'identity' },
     { name: 'accept-encoding', value: 'gzip, deflate' },
   );
-  return out;
+  return out.filter((h) => h.value !== '');
 }
 
 const JOINS = [
