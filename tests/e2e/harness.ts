@@ -125,9 +125,12 @@ export async function settled(page: Page): Promise<void> {
 
 /** The text in an editor. */
 export function editorText(page: Page, editor: 'request' | 'server' | 'client'): Promise<string> {
-  return page
-    .locator(`[data-testid=${editor}-editor] .cm-content`)
-    .evaluate((el) => [...el.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\n'));
+  return page.locator(`[data-testid=${editor}-editor] .cm-content`).evaluate((el) =>
+    // An empty editor's one line holds its placeholder, which is no text of the document.
+    [...el.querySelectorAll('.cm-line')]
+      .map((l) => (l.querySelector('.cm-placeholder') ? '' : l.textContent))
+      .join('\n'),
+  );
 }
 
 /** Saves a full-page screenshot to tests/output/NAME.png. */
