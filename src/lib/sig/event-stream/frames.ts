@@ -29,7 +29,12 @@ export function decodeFrames(text: string): Result<DecodedFrames> {
     end: m.index + m[0].length,
   }));
   if (tokens.length === 0)
-    return fail([problem('frames-empty', 'Paste the event-stream messages as hex or Base64.')]);
+    return fail([
+      problem('frames-empty', 'Paste the event-stream messages as hex or Base64.', {
+        start: 0,
+        end: text.length,
+      }),
+    ]);
   const hex = tokens.every((t) => /^[0-9a-fA-F]*$/.test(t.value) && t.value.length % 2 === 0);
   const parts: Uint8Array[] = [];
   const pieces: Piece[] = [];
