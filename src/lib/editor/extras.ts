@@ -1,13 +1,13 @@
 /**
  * What the editor loads on first use rather than with the page: search inside a paste (Ctrl/Cmd-F, with the panel
- * at the top) and problems as lint diagnostics (underlined, the message on hover, in the gutter and in the panel
+ * at the top) and problems as lint diagnostics (underlined, the message on hover and in the panel
  * that Ctrl/Cmd-Shift-M opens). Both are a lazy chunk: the first page does not carry them.
  */
 
 import { type Extension } from '@codemirror/state';
 import { keymap, type EditorView } from '@codemirror/view';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
-import { lintGutter, lintKeymap, openLintPanel, setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import { lintKeymap, openLintPanel, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 
 /** A problem to show in the editor: a range of the text, its severity, its message. */
 export interface EditorProblem {
@@ -17,14 +17,9 @@ export interface EditorProblem {
   message: string;
 }
 
-/** Search and the lint gutter, with their keys. */
+/** Search and the lint keys (no lint gutter: on a phone its column would cost the text its width). */
 export function extras(): Extension {
-  return [
-    search({ top: true }),
-    highlightSelectionMatches(),
-    lintGutter(),
-    keymap.of([...searchKeymap, ...lintKeymap]),
-  ];
+  return [search({ top: true }), highlightSelectionMatches(), keymap.of([...searchKeymap, ...lintKeymap])];
 }
 
 /** Replaces the editor's diagnostics with these problems (ranges clamped into the text). */
