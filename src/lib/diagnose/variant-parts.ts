@@ -1,11 +1,10 @@
 /**
- * The canonical path, query and headers a variant gives, each rendered once per context and per the variant
+ * The canonical path and query a variant gives (headers: variant-headers.ts), each rendered once per context and per the variant
  * fields it reads: a search tries hundreds of variants that differ in one part, so the other parts are reused.
  */
 
 import { isUnreserved, percentDecode } from '../sig/encoding';
 import { normalizePathSegments } from '../sig/v4/canonical-path';
-import { canonicalHeaderValue } from '../sig/v4/canonical-headers';
 import { curlPath, curlQuery } from './clients/curl';
 import type { Variant, VariantContext } from './variant';
 
@@ -55,7 +54,8 @@ export interface Part {
 
 const prepared = new WeakMap<VariantContext, Prepared>();
 
-function prepare(ctx: VariantContext): Prepared {
+/** What is prepared once for a context (decoded query, header groups), made on first use. */
+export function prepare(ctx: VariantContext): Prepared {
   let p = prepared.get(ctx);
   if (p) return p;
   const query = ctx.query.map((raw) => {
@@ -76,11 +76,13 @@ function prepare(ctx: VariantContext): Prepared {
   return p;
 }
 
-function cmp(a: string, b: string): number {
+/** Byte order of two strings, as SigV4 sorts. */
+export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function memo(ctx: VariantContext, key: string, render: () => string): Part {
+/** The part rendered for `key` in this context, rendered the first time it is asked for. */
+export function memo(ctx: VariantContext, key: string, render: () => string): Part {
   const { parts, ids } = prepare(ctx);
   let out = parts.get(key);
   if (out === undefined) {
@@ -152,51 +154,5 @@ export function variantQuery(ctx: VariantContext, v: Variant): Part {
     return pairs
       .map((p) => (v.bareKeyWithoutEquals && p.raw.value === null ? p.name : `${p.name}=${p.value}`))
       .join('&');
-  });
-}
-
-/** SigV4's header value (folds as spaces, runs collapsed, ends trimmed), less the steps a variant skips. */
-function headerValue(value: string, untrimmed: boolean, uncollapsed: boolean): string {
-  let out = value.replace(/\r?\n/g, ' ');
-  if (!uncollapsed) out = out.replace(/[ \t]+/g, ' ');
-  return untrimmed ? out : out.replace(/^[ \t]+|[ \t]+$/g, '');
-}
-
-function hostValue(value: string, v: Variant, defaultPort: string): string {
-  if (v.hostPort === 'strip') return value.replace(/:\d+$/, '');
-  if (v.hostPort === 'add-default' && !/:\d+$/.test(value)) return `${value}:${defaultPort}`;
-  return value;
-}
-
-/** The canonical headers block, a blank line and SignedHeaders, as a variant gives them. */
-export function variantHeaders(ctx: VariantContext, v: Variant): Part {
-  const add = v.addHeader;
-  const as = v.headerSignedAs;
-  const join = v.joinHeader;
-  const key = `h|${+!!v.untrimmedHeaderValues}${+!!v.uncollapsedHeaderSpaces}${+!!v.headerNamesAsSent}|${v.repeatedHeaderJoin ?? ''}|${v.hostPort ?? ''}|${v.untrimmedHeader ?? ''}${v.untrimmedWhole ? '+' : ''}|${v.uncollapsedHeader ?? ''}|${v.headerCaseAsSent ?? ''}|${v.omitHeader ?? ''}|${add ? `${add.name}:${add.value}` : ''}|${as ? `${as.name}:${as.value}` : ''}|${join ? `${join.name}:${join.as}` : ''}`;
-  return memo(ctx, key, () => {
-    const lines: { name: string; line: string }[] = [];
-    for (const g of prepare(ctx).groups) {
-      if (g.lower === v.omitHeader) continue;
-      const whole = v.untrimmedWhole && v.untrimmedHeader === g.lower;
-      const sent = as?.name === g.lower ? [as.value] : whole ? g.whole : g.values;
-      const values = sent.map((raw) =>
-        headerValue(
-          g.lower === 'host' ? hostValue(raw, v, ctx.defaultPort) : raw,
-          !!v.untrimmedHeaderValues || v.untrimmedHeader === g.lower,
-          !!v.uncollapsedHeaderSpaces || v.uncollapsedHeader === g.lower,
-        ),
-      );
-      const how = join?.name === g.lower ? join.as : v.repeatedHeaderJoin;
-      const joined =
-        how === 'first' ? values[0]! : how === 'last' ? values[values.length - 1]! : values.join(how ?? ',');
-      const name = v.headerNamesAsSent || v.headerCaseAsSent === g.lower ? g.sent : g.lower;
-      lines.push({ name, line: `${name}:${joined}\n` });
-    }
-    if (add && !prepare(ctx).groups.some((g) => g.lower === add.name)) {
-      lines.push({ name: add.name, line: `${add.name}:${canonicalHeaderValue(add.value)}\n` });
-      lines.sort((a, b) => cmp(a.name.toLowerCase(), b.name.toLowerCase()));
-    }
-    return lines.map((l) => l.line).join('') + '\n' + lines.map((l) => l.name).join(';');
   });
 }

@@ -9,7 +9,8 @@ import type { SigV4Settings } from '../sig/v4/settings';
 import { ALGORITHM, renderStringToSign } from '../sig/v4/string-to-sign';
 import { sha256HexNow } from '../sig/crypto';
 import type { CurlEra } from './clients/curl';
-import { variantHeaders, variantPath, variantQuery } from './variant-parts';
+import { variantHeaders } from './variant-headers';
+import { variantPath, variantQuery } from './variant-parts';
 
 /** How one query value was encoded instead of SigV4's way. */
 export type ValueEncoding = 'reserved-raw' | 'space-as-plus' | 'lower-hex' | 'raw' | 'twice';

@@ -1,0 +1,151 @@
+/**
+ * Mistakes made on one header while the others were right: its value not trimmed or not collapsed, its name not
+ * lower-cased, a repeated header joined otherwise, the header left out, a header added that clients, HTTP
+ * libraries or proxies add, a Content-Type changed after signing.
+ */
+
+import type { Mistake } from './catalogue';
+import type { VariantContext } from './variant';
+
+/** Headers a client, its HTTP library or a proxy adds, with the values they usually carry. */
+function plausibleAdds(ctx: VariantContext): { name: string; value: string }[] {
+  const out: { name: string; value: string }[] = [
+    { name: 'x-amz-content-sha256', value: ctx.bodyHash },
+    { name: 'x-amz-content-sha256', value: ctx.payloadHash },
+    { name: 'x-amz-content-sha256', value: 'UNSIGNED-PAYLOAD' },
+  ];
+  if (ctx.bodyLength !== undefined) out.push({ name: 'content-length', value: String(ctx.bodyLength) });
+  if (ctx.sessionToken) out.push({ name: 'x-amz-security-token', value: ctx.sessionToken });
+  out.push(
+    { name: 'content-type', value: 'application/x-www-form-urlencoded; charset=utf-8' },
+    { name: 'content-type', value: 'application/json' },
+    { name: 'content-type', value: 'application/octet-stream' },
+    { name: 'expect', value: '100-continue' },
+    { name: 'connection', value: 'keep-alive' },
+    { name: 'connection', value: 'close' },
+    { name: 'accept-encoding', value: 'gzip' },
+    { name: 'accept-encoding', value: 'identity' },
+    { name: 'accept-encoding', value: 'gzip, deflate' },
+  );
+  return out.filter((h) => h.value !== '');
+}
+
+const JOINS = [
+  { as: ', ' as const, id: 'repeated-headers-comma-space', what: 'joined its values with ", "' },
+  { as: 'first' as const, id: 'repeated-headers-first', what: 'signed only its first value' },
+  { as: 'last' as const, id: 'repeated-headers-last', what: 'signed only its last value' },
+];
+
+function joinMistakes(name: string): Mistake[] {
+  return JOINS.map((j) => ({
+    kind: 'client' as const,
+    component: 'headers' as const,
+    name,
+    id: j.id,
+    variant: { joinHeader: { name, as: j.as } },
+    message: `Your client sent ${name} more than once and ${j.what}; SigV4 joins all of them with "," in order.`,
+    fix: `Sign every value of ${name}, joined with "," and no space, in the order sent.`,
+  }));
+}
+
+/** The one-header mistakes for a request's headers. */
+export function headerMistakes(ctx: VariantContext): Mistake[] {
+  const out: Mistake[] = [];
+  const seen = new Set<string>();
+  for (const h of ctx.headers) {
+    const name = h.name.toLowerCase();
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const values = ctx.headers.filter((x) => x.name.toLowerCase() === name).map((x) => x.raw ?? x.value);
+    const base = { kind: 'client' as const, component: 'headers' as const, name };
+    const wholes = ctx.headers.filter((x) => x.name.toLowerCase() === name && x.rawWhole !== undefined);
+    for (const untrimmedWhole of wholes.length > 0 ? [false, true] : [false]) {
+      if (!untrimmedWhole && !values.some((v) => v !== v.replace(/^[ \t]+|[ \t]+$/g, ''))) continue;
+      out.push({
+        ...base,
+        id: 'header-untrimmed',
+        variant: untrimmedWhole ? { untrimmedHeader: name, untrimmedWhole } : { untrimmedHeader: name },
+        message: `Your client did not trim the spaces around the value of ${name}, though it trimmed the other headers.`,
+        fix: `Trim leading and trailing whitespace from the ${name} value in the canonical headers, as for every header.`,
+      });
+    }
+    if (values.some((v) => /[ \t]{2,}|\t/.test(v.trim()))) {
+      out.push({
+        ...base,
+        id: 'header-spaces-not-collapsed',
+        variant: { uncollapsedHeader: name },
+        message: `Your client did not collapse the runs of spaces inside the value of ${name} into one.`,
+        fix: `Replace each run of spaces or tabs inside the ${name} value with a single space before signing.`,
+      });
+    }
+    if (values.length > 1) out.push(...joinMistakes(name));
+    if (h.name !== name) {
+      out.push({
+        ...base,
+        id: 'header-names-not-lowercased',
+        variant: { headerCaseAsSent: name },
+        message: `Your client signed the header name "${h.name}" as written; SigV4 wants it lower-cased (${name}).`,
+        fix: 'Lower-case every header name in CanonicalHeaders and SignedHeaders.',
+      });
+    }
+    out.push({
+      ...base,
+      id: 'header-left-out',
+      variant: { omitHeader: name },
+      message: `Your client left ${name} out of the headers it signed, but the request says ${name} is signed.`,
+      fix: `Sign ${name} with the value it is sent with (set it before signing), or leave it out of SignedHeaders.`,
+    });
+  }
+  out.push(...changedAfterSigning(ctx));
+  const adds = [
+    ...(ctx.unsigned ?? []).map((h) => ({ name: h.name.toLowerCase(), value: h.value })),
+    ...plausibleAdds(ctx),
+  ];
+  const added = new Set<string>();
+  for (const add of adds) {
+    const key = `${add.name}:${add.value}`;
+    if (seen.has(add.name) || added.has(key) || add.name === 'authorization') continue;
+    added.add(key);
+    out.push({
+      kind: 'client',
+      component: 'headers',
+      name: add.name,
+      id: 'header-added',
+      variant: { addHeader: add },
+      message: `Your client signed a ${add.name} header ("${add.value}") that the request's signature does not list.`,
+      fix: `Sign only the headers you send and list in SignedHeaders: either drop ${add.name} before signing, or sign it and send it.`,
+    });
+  }
+  return out;
+}
+
+/**
+ * Headers an HTTP library rewrites after the request was signed, with the value the signer likely saw: a
+ * Content-Type before the library added its charset, or before it dropped it.
+ */
+function changedAfterSigning(ctx: VariantContext): Mistake[] {
+  const out: Mistake[] = [];
+  for (const h of ctx.headers) {
+    if (h.name.toLowerCase() !== 'content-type') continue;
+    const bare = h.value.split(';')[0]!.trim();
+    const signedAs = new Set([
+      bare,
+      `${bare}; charset=UTF-8`,
+      `${bare}; charset=utf-8`,
+      `${bare};charset=UTF-8`,
+    ]);
+    signedAs.delete(h.value);
+    for (const value of signedAs) {
+      out.push({
+        kind: 'transit',
+        component: 'headers',
+        name: 'content-type',
+        id: 'header-changed-in-transit',
+        variant: { headerSignedAs: { name: 'content-type', value } },
+        message: `The request was signed with Content-Type "${value}", then sent with "${h.value}": the HTTP client changed it after signing.`,
+        fix: 'Sign after the HTTP client has set its final headers, or set the exact Content-Type (charset included) yourself before signing.',
+      });
+    }
+  }
+  return out;
+}
