@@ -3,7 +3,7 @@
  */
 
 /** The commands `sigscope` knows. */
-export type Command = 'sign' | 'verify' | 'explain';
+export type Command = 'sign' | 'verify' | 'explain' | 'collide';
 
 /** What the command line asks for. */
 export type Invocation =
@@ -20,7 +20,7 @@ export type Invocation =
     }
   | { kind: 'usage-error'; message: string; command?: Command };
 
-const COMMANDS: readonly Command[] = ['sign', 'verify', 'explain'];
+const COMMANDS: readonly Command[] = ['sign', 'verify', 'explain', 'collide'];
 const isCommand = (word: string | undefined): word is Command => COMMANDS.includes(word as Command);
 const HELP_FLAGS = ['-h', '--help'];
 
@@ -31,7 +31,7 @@ const HELP_FLAGS = ['-h', '--help'];
 export function parseArgs(argv: readonly string[]): Invocation {
   const [first, ...rest] = argv;
   if (first === undefined)
-    return { kind: 'usage-error', message: 'Give a command: sign, verify or explain.' };
+    return { kind: 'usage-error', message: 'Give a command: sign, verify, explain or collide.' };
   if (HELP_FLAGS.includes(first)) return { kind: 'help' };
   if (first === 'help') {
     const topic = rest[0];

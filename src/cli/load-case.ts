@@ -3,34 +3,39 @@
  * problem placed in the file.
  */
 
-import { parseCaseFile, type CaseFile } from '../lib/sig/case-file';
+import { parseCaseFile, type CaseFile, type LegacyCaseFile } from '../lib/sig/case-file';
 import type { LocatedJson } from '../lib/sig/json-source';
-import { problem } from '../lib/sig/types';
+import { problem, type Result } from '../lib/sig/types';
 import type { CliIo } from './io';
 import { hasError, inFile, type CaseSource, type Diagnostic } from './problems';
 
 /** A case file ready to sign or verify, and the warnings met reading it. */
-export interface LoadedCase {
+export interface LoadedCase<C extends CaseFile | LegacyCaseFile = CaseFile> {
   source: CaseSource & { located: LocatedJson };
-  caseFile: CaseFile;
+  caseFile: C;
   secretAccessKey: string;
   diagnostics: Diagnostic[];
 }
 
 /** A loaded case, or the diagnostics that stop it. */
-export type LoadResult = { ok: true; value: LoadedCase } | { ok: false; diagnostics: Diagnostic[] };
+export type LoadResult<C extends CaseFile | LegacyCaseFile = CaseFile> =
+  { ok: true; value: LoadedCase<C> } | { ok: false; diagnostics: Diagnostic[] };
+
+/** A case-file reader: parseCaseFile (SigV4), or parseAnyCaseFile (every scheme). */
+export type CaseParser<C> = (text: string) => Result<{ caseFile: C; located: LocatedJson }>;
 
 /** Reads and checks a case file; `purpose` completes "needs a secret key to …" (explain does without one). */
-export async function loadCase(
+export async function loadCase<C extends CaseFile | LegacyCaseFile = CaseFile>(
   io: CliIo,
   file: string,
-  purpose: 'sign' | 'verify' | 'explain',
-): Promise<LoadResult> {
+  purpose: 'sign' | 'verify' | 'explain' | 'collide',
+  parse: CaseParser<C> = parseCaseFile as unknown as CaseParser<C>,
+): Promise<LoadResult<C>> {
   const read = await io.readFile(file);
   if (!read.ok) return { ok: false, diagnostics: read.problems.map((p) => inFile({ file, text: '' }, p)) };
   // A byte-order mark is not JSON whitespace; a space keeps every offset where it was.
   const text = read.value.replace(/^\uFEFF/, ' ');
-  const parsed = parseCaseFile(text);
+  const parsed = parse(text);
   const diagnostics = parsed.problems.map((p) => inFile({ file, text }, p));
   if (!parsed.ok || hasError(diagnostics)) return { ok: false, diagnostics };
   const { caseFile, located } = parsed.value;

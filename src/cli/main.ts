@@ -1,5 +1,5 @@
 /**
- * The `sigscope` command: reads the command line and runs `sign` or `verify` on each case file in turn, or
+ * The `sigscope` command: reads the command line and runs `sign`, `verify` or `collide` on each case file in turn, or
  * `explain` on one.
  * `run` takes its arguments and I/O as values, so tests call it in-process; `entry.ts` wires it to the process.
  */
@@ -11,6 +11,7 @@ import { signCase, type OutputOptions } from './sign-command';
 import { usage } from './usage';
 import { verifyCase } from './verify-command';
 import { explainCase } from './explain-command';
+import { collideCase } from './collide-command';
 
 /** Runs `sigscope` with `argv` (the arguments after the program name) and returns the exit code. */
 export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
@@ -30,7 +31,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
     io.stderr(outcome.stderr);
     return outcome.exit;
   }
-  const runCase = invocation.command === 'sign' ? signCase : verifyCase;
+  const runCase = { sign: signCase, verify: verifyCase, collide: collideCase }[invocation.command];
   const codes: ExitCode[] = [];
   for (const [i, file] of invocation.files.entries()) {
     const outcome: CaseOutcome = await runCase(io, file, options);

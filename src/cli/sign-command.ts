@@ -3,18 +3,29 @@
  */
 
 import { signText, type SignTextInput } from '../lib/sig/index';
-import type { CaseFile } from '../lib/sig/case-file';
+import { isLegacyCase, parseAnyCaseFile, type CaseFile, type LegacyCaseFile } from '../lib/sig/case-file';
+import { signLegacyText } from '../lib/sig/legacy';
 import { EXIT, type CliIo } from './io';
-import { loadCase } from './load-case';
+import { renderLegacySignReport } from './legacy-report';
+import { loadCase, type LoadedCase } from './load-case';
 import { badInput, warningsText, type CaseOutcome } from './outcome';
 import { hasError, inRequest } from './problems';
 import { renderSignReport } from './report';
-import { signView } from './sign-view';
+import { legacySignView, signView } from './sign-view';
 
 /** How the command prints. */
 export interface OutputOptions {
   json: boolean;
   showSecrets: boolean;
+}
+
+/** The case file's credentials with the secret key to sign with. */
+function signingCredentials(credentials: CaseFile['credentials'], secretAccessKey: string) {
+  return {
+    accessKeyId: credentials.accessKeyId,
+    secretAccessKey,
+    ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}),
+  };
 }
 
 /** The engine's input for a case file. */
@@ -24,11 +35,7 @@ export function signInput(caseFile: CaseFile, secretAccessKey: string): SignText
     scheme: caseFile.scheme,
     mode: caseFile.mode,
     request: caseFile.request,
-    credentials: {
-      accessKeyId: credentials.accessKeyId,
-      secretAccessKey,
-      ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}),
-    },
+    credentials: signingCredentials(credentials, secretAccessKey),
   };
   if (caseFile.region !== undefined) input.region = caseFile.region;
   if (caseFile.service !== undefined) input.service = caseFile.service;
@@ -38,13 +45,41 @@ export function signInput(caseFile: CaseFile, secretAccessKey: string): SignText
   return input;
 }
 
+/** Signs one case under a legacy scheme. */
+function signLegacyCase(
+  loaded: LoadedCase<LegacyCaseFile>,
+  file: string,
+  options: OutputOptions,
+): CaseOutcome {
+  const { source, caseFile, secretAccessKey } = loaded;
+  const { credentials } = caseFile;
+  const result = signLegacyText({
+    scheme: caseFile.scheme,
+    mode: caseFile.mode,
+    request: caseFile.request,
+    credentials: signingCredentials(credentials, secretAccessKey),
+    ...(caseFile.time !== undefined ? { time: new Date(caseFile.time) } : {}),
+    ...(caseFile.expires !== undefined ? { expires: caseFile.expires } : {}),
+    ...(caseFile.settings !== undefined ? { settings: caseFile.settings } : {}),
+  });
+  const diagnostics = [...loaded.diagnostics, ...result.problems.map((p) => inRequest(source, p))];
+  if (!result.ok || hasError(diagnostics)) return badInput(file, diagnostics, options.json);
+  const view = legacySignView(file, caseFile.scheme, result.value, diagnostics);
+  return options.json
+    ? { exit: EXIT.ok, stdout: JSON.stringify(view) + '\n', stderr: warningsText(diagnostics) }
+    : { exit: EXIT.ok, stdout: renderLegacySignReport(view), stderr: '' };
+}
+
 /** Signs one case file. */
 export async function signCase(io: CliIo, file: string, options: OutputOptions): Promise<CaseOutcome> {
-  const loaded = await loadCase(io, file, 'sign');
-  if (!loaded.ok) return badInput(file, loaded.diagnostics, options.json);
-  const { source, caseFile, secretAccessKey } = loaded.value;
+  const any = await loadCase(io, file, 'sign', parseAnyCaseFile);
+  if (!any.ok) return badInput(file, any.diagnostics, options.json);
+  if (isLegacyCase(any.value.caseFile))
+    return signLegacyCase(any.value as LoadedCase<LegacyCaseFile>, file, options);
+  const loaded = any.value as LoadedCase<CaseFile>;
+  const { source, caseFile, secretAccessKey } = loaded;
   const result = await signText(signInput(caseFile, secretAccessKey));
-  const diagnostics = [...loaded.value.diagnostics, ...result.problems.map((p) => inRequest(source, p))];
+  const diagnostics = [...loaded.diagnostics, ...result.problems.map((p) => inRequest(source, p))];
   if (!result.ok || hasError(diagnostics)) return badInput(file, diagnostics, options.json);
   const view = signView(source, caseFile.scheme, result.value, diagnostics, options.showSecrets);
   return options.json

@@ -2,7 +2,8 @@
  * The result of `sigscope sign` for one case as plain data: `--json` prints it as is, the text report renders it.
  */
 
-import type { SchemeId } from '../lib/sig/registry';
+import type { LegacySchemeId, SchemeId } from '../lib/sig/registry';
+import type { SchemeTrace, TraceStage } from '../lib/sig/trace';
 import type { SigV4Settings } from '../lib/sig/v4/settings';
 import type { SigV4Mode, SigV4Trace } from '../lib/sig/v4/types';
 import { keyChainView, type KeyChainView } from './key-chain';
@@ -79,6 +80,75 @@ export function signView(
     }),
     added: trace.added,
     settings: trace.settings,
+    notes,
+  };
+  if (trace.authorization !== undefined) view.authorization = trace.authorization;
+  if (trace.url !== undefined) view.url = trace.url;
+  return view;
+}
+
+/** One stage of a legacy scheme's signature, as printed: its rule, text and labelled lines. */
+export interface StageView {
+  id: string;
+  title: string;
+  rule: string;
+  docUrl: string;
+  text: string;
+  lines: { label: string; name?: string; text: string }[];
+}
+
+/** The stages of a trace, without their source spans (the CLI prints positions as file:line:col instead). */
+export function stageViews(stages: readonly TraceStage[]): StageView[] {
+  return stages.map((s) => ({
+    id: s.id,
+    title: s.title,
+    rule: s.rule,
+    docUrl: s.docUrl,
+    text: s.text,
+    lines: s.lines.map((l) => ({
+      label: l.label,
+      ...(l.name === undefined ? {} : { name: l.name }),
+      text: l.text,
+    })),
+  }));
+}
+
+/** `sigscope sign` for a legacy scheme (SigV2, S3 SigV2, SigV1, SigV0). */
+export interface LegacySignView {
+  file: string;
+  ok: true;
+  scheme: LegacySchemeId;
+  mode: string;
+  stringToSign: string;
+  /** As it goes on the wire, before URL encoding: Base64 for these schemes. */
+  signature: string;
+  signatureEncoding: 'hex' | 'base64';
+  authorization?: string;
+  url?: string;
+  signedRequest: string;
+  added: SchemeTrace['added'];
+  stages: StageView[];
+  notes: Diagnostic[];
+}
+
+/** Builds the view of a legacy trace. */
+export function legacySignView(
+  file: string,
+  scheme: LegacySchemeId,
+  trace: SchemeTrace,
+  notes: Diagnostic[],
+): LegacySignView {
+  const view: LegacySignView = {
+    file,
+    ok: true,
+    scheme,
+    mode: trace.mode,
+    stringToSign: trace.stages.find((s) => s.id === 'string-to-sign')?.text ?? '',
+    signature: trace.signature,
+    signatureEncoding: trace.signatureEncoding,
+    signedRequest: trace.signedRequest,
+    added: trace.added,
+    stages: stageViews(trace.stages),
     notes,
   };
   if (trace.authorization !== undefined) view.authorization = trace.authorization;

@@ -6,20 +6,27 @@ import type { Command } from './args';
 
 const CASE_FILE = `Case file (JSON):
   {
-    "scheme": "sigv4",              sigv4 (every service but S3) or sigv4-s3
-    "mode": "header",               header (Authorization) or query (presigned URL)
+    "scheme": "sigv4",              sigv4 (every service but S3), sigv4-s3, sigv2, s3v2, sigv1 or sigv0
+    "mode": "header",               header (Authorization) or query (presigned URL); sigv2/sigv1/sigv0:
+                                    query or body (informational: the request's parameters decide)
     "request": "GET /?Action=ListUsers&Version=2010-05-08 HTTP/1.1\\nHost: iam.amazonaws.com\\nX-Amz-Date: 20150830T123600Z\\n\\n",
     "credentials": { "accessKeyId": "AKIDEXAMPLE", "secretAccessKey": "…", "sessionToken": "…" },
     "region": "us-east-1",          optional: read off the host (service.region.amazonaws.com)
     "service": "iam",               optional: read off the host
     "time": "2015-08-30T12:36:00Z", optional: else the request's X-Amz-Date or Date
-    "expires": 3600,                optional, query mode: the URL's lifetime in seconds
+    "expires": 3600,                optional, query mode: the URL's lifetime in seconds; for s3v2 the
+                                    Expires value itself, seconds since the epoch
     "settings": { "normalizePath": false }
   }
   Only scheme and mode have defaults (sigv4, header); "request" and "credentials" are required.
   Settings: doubleEncodePath, normalizePath, payload (auto|hash|unsigned), presignedPayloadUnsigned,
   contentSha256Header, signSessionToken, unsignedHeaders (aws-sdk-js-v3|botocore|aws-c-auth|sign-all),
-  hoistAmzHeaders. Defaults follow the scheme.`;
+  hoistAmzHeaders. Defaults follow the scheme.
+  sigv2 settings: signatureMethod (HmacSHA256|HmacSHA1), sort (byte|case-insensitive), encoding
+  (rfc3986|plus-for-space|encode-uri-component), hostCase (lower|as-sent), hostPort (non-default|always|never),
+  path (as-sent|root), includeSignature. s3v2 settings: hostStyle (auto|path|virtual), subResources (a list),
+  amzDateInDateLine. For the legacy schemes "time" is the Date (s3v2) or Timestamp (Query APIs) added when
+  the request has none; a scheme's own parameters already in the request are used as they are.`;
 
 const EXIT_CODES = `Exit codes:
   0  signed; or, for verify, every signature matches
@@ -53,11 +60,18 @@ const EXPLAIN = `sigscope explain [--json] [--error FILE] [--client FILE] CASE.j
   --json          {"verdict": "match" | "mismatch" | "unknown", "findings": [...], "sides": {...}, ...}
   Exit codes: 0 match, 1 mismatch, 2 bad input, 3 cannot tell.`;
 
+const COLLIDE = `sigscope collide [--json] CASE.json...
+  The SigV1 collision: signs the case's request with SigV1 (adding AWSAccessKeyId, SignatureVersion=1 and
+  Timestamp when missing), forges a different parameter list with the same SigV1 string to sign (a value cut
+  short and a parameter added where it can), and prints both lists, strings to sign and signatures, the
+  forged request carrying the original signature, and both SigV2 strings to sign and signatures, which differ.
+  --json          {"original": {"params", "stringToSign", "signature"}, "forged": {…, "request"}, "sigv2": {…}}`;
+
 /** The full help text, or one command's. */
 export function usage(command?: Command): string {
   const commands = command
-    ? { sign: SIGN, verify: VERIFY, explain: EXPLAIN }[command]
-    : `${SIGN}\n\n${VERIFY}\n\n${EXPLAIN}\n\nsigscope help [COMMAND]`;
+    ? { sign: SIGN, verify: VERIFY, explain: EXPLAIN, collide: COLLIDE }[command]
+    : `${SIGN}\n\n${VERIFY}\n\n${EXPLAIN}\n\n${COLLIDE}\n\nsigscope help [COMMAND]`;
   return `sigscope — the AWS request signature debugger, on the command line.
 
 Usage:

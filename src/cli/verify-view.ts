@@ -3,7 +3,10 @@
  */
 
 import type { SchemeId, SigV4Mode, SigV4Verification } from '../lib/sig/index';
+import type { LegacySchemeId } from '../lib/sig/registry';
+import type { SchemeVerification } from '../lib/sig/trace';
 import { renderScope } from '../lib/sig/v4/signing-key';
+import { stageViews, type StageView } from './sign-view';
 import { keyChainView, type KeyChainView } from './key-chain';
 import type { Diagnostic } from './problems';
 
@@ -57,4 +60,42 @@ export function verifyView(
     signingKey: v.stages.signingKey,
     notes,
   };
+}
+
+/** `sigscope verify` for a legacy scheme: the verdict and the stages recomputed from the request as sent. */
+export interface LegacyVerifyView {
+  file: string;
+  ok: true;
+  scheme: LegacySchemeId;
+  match: boolean;
+  mode: string;
+  providedSignature: string;
+  computedSignature: string;
+  accessKeyId?: string;
+  stringToSign: string;
+  stages: StageView[];
+  notes: Diagnostic[];
+}
+
+/** Builds the view of a legacy verification. */
+export function legacyVerifyView(
+  file: string,
+  scheme: LegacySchemeId,
+  v: SchemeVerification,
+  notes: Diagnostic[],
+): LegacyVerifyView {
+  const view: LegacyVerifyView = {
+    file,
+    ok: true,
+    scheme,
+    match: v.match,
+    mode: v.trace.mode,
+    providedSignature: v.provided,
+    computedSignature: v.trace.signature,
+    stringToSign: v.trace.stages.find((s) => s.id === 'string-to-sign')?.text ?? '',
+    stages: stageViews(v.trace.stages),
+    notes,
+  };
+  if (v.accessKeyId !== undefined) view.accessKeyId = v.accessKeyId;
+  return view;
 }

@@ -4,7 +4,8 @@
  */
 
 import { parseLocatedJson, type Json, type LocatedJson } from './json-source';
-import { findScheme, type SchemeId } from './registry';
+import { findLegacyScheme, findScheme, type LegacySchemeId, type SchemeId } from './registry';
+import type { SettingDescriptor } from './trace';
 import { fail, ok, problem, type Problem, type Result, type Span } from './types';
 import { GENERIC_SETTINGS, type SigV4Settings } from './v4/settings';
 import type { SigV4Mode } from './v4/types';
@@ -25,18 +26,56 @@ export interface CaseFile {
   settings?: Partial<SigV4Settings>;
 }
 
+/** A case file for a legacy scheme (SigV2, S3 SigV2, SigV1, SigV0); same fields, the settings are the scheme's. */
+export interface LegacyCaseFile {
+  scheme: LegacySchemeId;
+  /** s3v2: `header` or `query`; the Query API schemes: `query` or `body`, informational (the request decides). */
+  mode: string;
+  request: string;
+  credentials: CaseFile['credentials'];
+  /** ISO 8601: the Date (s3v2 header mode) or Timestamp (Query APIs) to add when the request has none. */
+  time?: string;
+  /** s3v2 query mode: the Expires value itself, seconds since the epoch. */
+  expires?: number;
+  settings?: Record<string, unknown>;
+}
+
 /** A parsed case file and where each of its values sits in the text. */
 export interface LocatedCase {
   caseFile: CaseFile;
   located: LocatedJson;
 }
 
+/** A parsed case file of any scheme. */
+export interface LocatedAnyCase {
+  caseFile: CaseFile | LegacyCaseFile;
+  located: LocatedJson;
+}
+
+/** Whether a case file is for a legacy scheme. */
+export function isLegacyCase(caseFile: CaseFile | LegacyCaseFile): caseFile is LegacyCaseFile {
+  return findLegacyScheme(caseFile.scheme) !== undefined;
+}
+
+/** Reads and checks a SigV4 case file; a legacy scheme's case is a problem here (read it with parseAnyCaseFile). */
+export function parseCaseFile(text: string): Result<LocatedCase> {
+  const parsed = parseAnyCaseFile(text);
+  if (!parsed.ok || !isLegacyCase(parsed.value.caseFile)) return parsed as Result<LocatedCase>;
+  return fail([
+    problem(
+      'scheme',
+      `Scheme "${parsed.value.caseFile.scheme}" is not read here yet: sigscope sign, verify and collide take it.`,
+      parsed.value.located.locations.get('/scheme')?.span,
+    ),
+  ]);
+}
+
 type JsonObject = { [key: string]: Json };
 const isObject = (v: Json | undefined): v is JsonObject =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Reads and checks a case file. */
-export function parseCaseFile(text: string): Result<LocatedCase> {
+/** Reads and checks a case file of any scheme. */
+export function parseAnyCaseFile(text: string): Result<LocatedAnyCase> {
   const parsed = parseLocatedJson(text);
   if (!parsed.ok) return fail(parsed.problems);
   const { value, locations } = parsed.value;
@@ -66,13 +105,21 @@ export function parseCaseFile(text: string): Result<LocatedCase> {
 
   const schemeId = str(value, 'scheme', '/scheme', false) ?? 'sigv4';
   const scheme = findScheme(schemeId);
-  if (!scheme)
+  const legacy = findLegacyScheme(schemeId);
+  if (!scheme && !legacy)
     problems.push(
-      problem('scheme', `Unknown scheme "${schemeId}"; known: sigv4, sigv4-s3.`, span('/scheme')),
+      problem(
+        'scheme',
+        `Unknown scheme "${schemeId}"; known: sigv4, sigv4-s3, sigv2, s3v2, sigv1, sigv0.`,
+        span('/scheme'),
+      ),
     );
-  const mode = str(value, 'mode', '/mode', false) ?? 'header';
-  if (mode !== 'header' && mode !== 'query')
-    problems.push(problem('mode', `"mode" is "header" or "query", not "${mode}".`, span('/mode')));
+  const modes = legacy?.modes ?? ['header', 'query'];
+  const mode = str(value, 'mode', '/mode', false) ?? modes[0]!;
+  if (!modes.includes(mode))
+    problems.push(
+      problem('mode', `"mode" is ${modes.map((m) => `"${m}"`).join(' or ')}, not "${mode}".`, span('/mode')),
+    );
   const request = str(value, 'request', '/request', true);
 
   const credentials = value.credentials;
@@ -92,6 +139,42 @@ export function parseCaseFile(text: string): Result<LocatedCase> {
     if (secret !== undefined) creds.secretAccessKey = secret;
     if (token !== undefined && token !== '') creds.sessionToken = token;
   }
+  if (legacy) {
+    const legacyCase: LegacyCaseFile = {
+      scheme: legacy.id,
+      mode,
+      request: request ?? '',
+      credentials: creds,
+    };
+    const time = str(value, 'time', '/time', false);
+    if (time !== undefined) legacyCase.time = time;
+    checkTime(time, span('/time'), problems);
+    if (value.expires !== undefined) {
+      if (typeof value.expires !== 'number' || !Number.isInteger(value.expires) || value.expires < 0)
+        problems.push(
+          problem(
+            'expires',
+            '"expires" should be seconds since the epoch, a whole number.',
+            span('/expires'),
+          ),
+        );
+      else legacyCase.expires = value.expires;
+    }
+    if (value.settings !== undefined) {
+      if (!isObject(value.settings))
+        problems.push(problem('settings', '"settings" should be an object.', span('/settings')));
+      else
+        legacyCase.settings = readDescribedSettings(
+          value.settings,
+          legacy.settings,
+          (p) => span(`/settings${p}`),
+          problems,
+        );
+    }
+    return problems.some((p) => p.severity === 'error')
+      ? fail(problems)
+      : ok({ caseFile: legacyCase, located: parsed.value }, problems);
+  }
   const caseFile: CaseFile = {
     scheme: (scheme?.id ?? 'sigv4') as SchemeId,
     mode: mode as SigV4Mode,
@@ -102,15 +185,7 @@ export function parseCaseFile(text: string): Result<LocatedCase> {
     const v = str(value, key, `/${key}`, false);
     if (v !== undefined) caseFile[key] = v;
   }
-  if (caseFile.time !== undefined && Number.isNaN(Date.parse(caseFile.time))) {
-    problems.push(
-      problem(
-        'time',
-        `"time" should be an ISO 8601 time such as 2015-08-30T12:36:00Z; got "${caseFile.time}".`,
-        span('/time'),
-      ),
-    );
-  }
+  checkTime(caseFile.time, span('/time'), problems);
   if (value.expires !== undefined) {
     if (typeof value.expires !== 'number' || !Number.isInteger(value.expires))
       problems.push(problem('expires', '"expires" should be a whole number of seconds.', span('/expires')));
@@ -163,4 +238,44 @@ function readSettings(
     }
   }
   return out as Partial<SigV4Settings>;
+}
+
+/** Checks settings against a scheme's descriptors: unknown names warn, values of the wrong type or choice fail. */
+function readDescribedSettings(
+  obj: JsonObject,
+  descriptors: readonly SettingDescriptor[],
+  span: (pointer: string) => Span | undefined,
+  problems: Problem[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(obj)) {
+    const d = descriptors.find((x) => x.name === key);
+    if (!d) {
+      const known = descriptors.map((x) => x.name).join(', ') || 'none';
+      problems.push(
+        problem('settings', `Unknown setting "${key}"; known: ${known}.`, span(`/${key}`), {
+          severity: 'warning',
+        }),
+      );
+    } else if (d.type === 'boolean' && typeof v !== 'boolean') {
+      problems.push(problem('settings', `Setting "${key}" should be true or false.`, span(`/${key}`)));
+    } else if (d.type === 'enum' && !d.values!.includes(v as string)) {
+      problems.push(
+        problem('settings', `Setting "${key}" is one of ${d.values!.join(', ')}.`, span(`/${key}`)),
+      );
+    } else if (d.type === 'list' && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) {
+      problems.push(problem('settings', `Setting "${key}" should be a list of strings.`, span(`/${key}`)));
+    } else {
+      out[key] = v;
+    }
+  }
+  return out;
+}
+
+/** A problem when a case file's "time" is not a time. */
+function checkTime(time: string | undefined, at: Span | undefined, problems: Problem[]): void {
+  if (time !== undefined && Number.isNaN(Date.parse(time)))
+    problems.push(
+      problem('time', `"time" should be an ISO 8601 time such as 2015-08-30T12:36:00Z; got "${time}".`, at),
+    );
 }

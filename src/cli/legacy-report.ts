@@ -1,0 +1,68 @@
+/**
+ * The text reports of `sigscope sign` and `verify` for the legacy schemes: every stage with its rule and, line by
+ * line, what each line of it is.
+ */
+
+import { renderNotes } from './report';
+import type { LegacySignView, StageView } from './sign-view';
+import { section, table, trimTrailingLines } from './text';
+import type { LegacyVerifyView } from './verify-view';
+
+/** A stage: its rule, then its lines labelled (an empty line shown as such). */
+export function renderStage(stage: StageView): string {
+  const labelled =
+    stage.lines.length <= 1
+      ? stage.text
+      : table(
+          stage.lines.map((l) => [
+            l.label + (l.name && l.label !== l.name ? ` ${l.name}` : ''),
+            l.text === '' ? '(empty)' : l.text,
+          ]),
+        );
+  return section(`${stage.title} — ${stage.rule}`, labelled === '' ? '(empty)' : labelled);
+}
+
+/** Renders one case signed under a legacy scheme. */
+export function renderLegacySignReport(view: LegacySignView): string {
+  const where =
+    view.authorization !== undefined
+      ? section('Authorization header', view.authorization)
+      : view.url !== undefined
+        ? section('Signed URL', view.url)
+        : '';
+  const added = [
+    ...view.added.headers.map(([n, v]) => ['header', `${n}: ${v}`]),
+    ...view.added.query.map(([n, v]) => ['query', `${n}=${v}`]),
+    ...(view.added.body ?? []).map(([n, v]) => ['body', `${n}=${v}`]),
+  ];
+  return [
+    `${view.file}: ${view.scheme}, ${view.mode} mode\n`,
+    ...view.stages.map(renderStage),
+    section('String to sign (exact text)', view.stringToSign),
+    where,
+    section('Signed request', trimTrailingLines(view.signedRequest)),
+    section('Added by the signer', added.length === 0 ? '(nothing)' : table(added)),
+    renderNotes(view.notes),
+  ]
+    .filter((p) => p !== '')
+    .join('\n');
+}
+
+/** Renders one legacy verification. */
+export function renderLegacyVerifyReport(view: LegacyVerifyView): string {
+  return [
+    `${view.file}: ${view.match ? 'match' : 'MISMATCH'} (${view.scheme}, ${view.mode})\n`,
+    section(
+      'Signatures',
+      table([
+        ['provided', view.providedSignature],
+        ['computed', view.computedSignature],
+      ]),
+    ),
+    ...view.stages.map(renderStage),
+    section('String to sign (exact text)', view.stringToSign),
+    renderNotes(view.notes),
+  ]
+    .filter((p) => p !== '')
+    .join('\n');
+}

@@ -1,0 +1,110 @@
+/**
+ * The legacy schemes' front door: sign, verify or collide a pasted request (raw HTTP, curl -v, a curl command, HAR
+ * or a URL) under SigV2, S3 SigV2, SigV1 or SigV0, with problems placed back on the paste. The CLI comes through
+ * here, as it comes through index.ts for SigV4.
+ */
+
+import { findLegacyScheme, type LegacySchemeId } from './registry';
+import { parseHttpRequest } from './request/http';
+import { pasteSpanOf } from './request/http-text';
+import type { HttpRequest } from './request/model';
+import type { PastedRequest } from './request/pasted';
+import { readPastedRequest } from './request/read';
+import type { SchemeCredentials, SchemeTrace, SchemeVerification } from './trace';
+import { fail, ok, problem, type Problem, type Result } from './types';
+import { collide, type Collision } from './v1/collide';
+import { signV1 } from './v1/sign';
+
+/** Moves the spans of problems found in the reader's HTTP text back onto the paste. */
+function onPaste(pasted: PastedRequest, problems: readonly Problem[]): Problem[] {
+  if (pasted.form === 'http') return [...problems];
+  return problems.map((p) => (p.span ? { ...p, span: pasteSpanOf(pasted, p.span) } : p));
+}
+
+/** Reads a pasted request into raw HTTP, with the reader's notes. */
+function read(text: string): Result<{ pasted: PastedRequest; request: HttpRequest }> {
+  const pasted = readPastedRequest(text);
+  if (!pasted.ok) return fail(pasted.problems);
+  const parsed = parseHttpRequest(pasted.value.http);
+  const problems = [...pasted.problems, ...onPaste(pasted.value, parsed.problems)];
+  if (!parsed.ok) return fail(problems);
+  return ok({ pasted: pasted.value, request: parsed.value }, problems);
+}
+
+/** Runs a step on a read request, merging its problems (placed on the paste) with the reader's. */
+function withRequest<T>(text: string, step: (request: HttpRequest) => Result<T>): Result<T> {
+  const r = read(text);
+  if (!r.ok) return r;
+  const out = step(r.value.request);
+  const problems = [...r.problems, ...onPaste(r.value.pasted, out.problems)];
+  return out.ok ? ok(out.value, problems) : fail(problems);
+}
+
+function schemeOf(id: LegacySchemeId) {
+  const scheme = findLegacyScheme(id);
+  if (!scheme) throw new Error(`no legacy scheme ${id}`);
+  return scheme;
+}
+
+/** Pasted request text and what to sign it with under a legacy scheme. */
+export interface LegacySignTextInput {
+  scheme: LegacySchemeId;
+  /** s3v2: `header` (default) or `query`. */
+  mode?: string;
+  request: string;
+  credentials: SchemeCredentials;
+  time?: Date;
+  /** s3v2 query mode: the Expires value, seconds since the epoch. */
+  expires?: number;
+  settings?: Record<string, unknown>;
+}
+
+/** Parses and signs a pasted request under a legacy scheme, returning every stage. */
+export function signLegacyText(input: LegacySignTextInput): Result<SchemeTrace> {
+  const { scheme, credentials, mode, time, expires, settings } = input;
+  return withRequest(input.request, (request) =>
+    schemeOf(scheme).sign({ request, credentials, ...{ mode, time, expires, settings } }),
+  );
+}
+
+/** Pasted signed request text and the secret to check it with. */
+export interface LegacyVerifyTextInput {
+  scheme: LegacySchemeId;
+  request: string;
+  secretAccessKey: string;
+  accessKeyId?: string;
+  settings?: Record<string, unknown>;
+}
+
+/** Parses a signed request and checks the legacy signature it carries. */
+export function verifyLegacyText(input: LegacyVerifyTextInput): Result<SchemeVerification> {
+  const { scheme, secretAccessKey, accessKeyId, settings } = input;
+  return withRequest(input.request, (request) =>
+    schemeOf(scheme).verify({ request, secretAccessKey, ...{ accessKeyId, settings } }),
+  );
+}
+
+/** A SigV1 request to collide: it is first signed with SigV1, so the parameters SigV1 adds are in both lists. */
+export interface CollideTextInput {
+  request: string;
+  credentials: SchemeCredentials;
+  time?: Date;
+}
+
+/** The SigV1 collision of a pasted request (see v1/collide.ts). */
+export function collideText(input: CollideTextInput): Result<Collision> {
+  return withRequest(input.request, (request) => {
+    const signed = signV1({
+      request,
+      credentials: input.credentials,
+      ...(input.time ? { time: input.time } : {}),
+    });
+    if (!signed.ok) return fail(signed.problems);
+    const resigned = parseHttpRequest(signed.value.signedRequest);
+    if (!resigned.ok) return fail([problem('collide', 'The SigV1-signed request does not read back.')]);
+    const c = collide({ request: resigned.value, secretAccessKey: input.credentials.secretAccessKey });
+    // The collision's problems point into the re-signed text, not the paste: they keep no span.
+    const unplaced = c.problems.map((p) => ({ kind: p.kind, severity: p.severity, message: p.message }));
+    return c.ok ? ok(c.value, signed.problems) : fail([...signed.problems, ...unplaced]);
+  });
+}
