@@ -3,7 +3,7 @@
  * checks every field, because links and storage are input like any other.
  */
 
-import { findScheme, type SchemeId } from '../sig/registry';
+import type { SchemeId } from '../sig/registry';
 import { GENERIC_SETTINGS, UNSIGNED_HEADER_PROFILES, type SigV4Settings } from '../sig/v4/settings';
 import type { RunInput } from '../worker/protocol';
 
@@ -40,6 +40,14 @@ export interface ReadSnapshot {
   snapshot: SessionSnapshot;
   issues: string[];
 }
+
+/**
+ * The scheme ids a link or a kept session may name. Typed against the registry's `SchemeId`, so the compiler keeps
+ * the two in step; not the registry itself, whose module carries every signer (the first page reads links and
+ * kept sessions before it loads any).
+ */
+const SCHEME_IDS: Readonly<Record<SchemeId, true>> = { sigv4: true, 'sigv4-s3': true };
+const isSchemeId = (id: string): id is SchemeId => Object.hasOwn(SCHEME_IDS, id);
 
 const CHOICES: Record<string, readonly string[]> = {
   payload: ['auto', 'hash', 'unsigned'],
@@ -99,7 +107,7 @@ export function readSnapshot(value: unknown): ReadSnapshot {
   }
   const scheme = text('scheme');
   if (scheme !== undefined) {
-    if (scheme === 'auto' || findScheme(scheme)) snapshot.scheme = scheme as SchemeId | 'auto';
+    if (scheme === 'auto' || isSchemeId(scheme)) snapshot.scheme = scheme;
     else issues.push(`unknown scheme "${scheme}"`);
   }
   const action = text('action');
