@@ -12,6 +12,7 @@ import { signText } from '../../src/lib/sig/index';
 import { parseHttpRequest } from '../../src/lib/sig/request/http';
 import { GENERIC_SETTINGS, resolveSettings } from '../../src/lib/sig/v4/settings';
 import { signV4 } from '../../src/lib/sig/v4/sign';
+import { legacyBench } from './legacy-bench';
 import { NodeSha256 } from './node-sha256';
 import { searchBench, tenHeaderBench } from './search-bench';
 
@@ -145,6 +146,7 @@ const rate = Object.fromEntries(NAMES.map((n) => [n, Math.round(median(rounds[n]
 
 const search = await searchBench();
 const tenHeaders = await tenHeaderBench();
+const legacy = legacyBench();
 
 const ratio = (ours: number, theirs: number) => Math.round((ours / theirs) * 100) / 100;
 console.log(
@@ -167,6 +169,7 @@ console.log(
         ...search,
         tenHeaders: { ...tenHeaders, targetMs: 50 },
       },
+      legacy,
       node: process.version,
     },
     null,
