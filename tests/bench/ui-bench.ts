@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '../e2e/browser';
-import { paste } from '../e2e/harness';
+import { clearExample, paste } from '../e2e/harness';
 import { serveStatic } from '../e2e/static-server';
 import { encodeShare } from '../../src/lib/state/share';
 import { EMPTY_SNAPSHOT } from '../../src/lib/state/snapshot';
@@ -59,6 +59,8 @@ async function main(): Promise<void> {
     const page = await context.newPage();
     await page.goto(server.origin + '/');
     await page.locator('[data-testid=request-editor][data-ready=true]').waitFor();
+    // A first visit opens on the live example: cleared, as a user starting with their own request would.
+    await clearExample(page);
     await page.getByTestId('access-key').fill('AKIDEXAMPLE');
     await page.getByTestId('secret-key').fill(SECRET);
     const request = request2k();

@@ -338,6 +338,33 @@ describe('states that agree', () => {
   });
 });
 
+describe('one unreadable box', () => {
+  it.each([
+    ['client', 'this is not a signing log at all'],
+    ['server', '\u0000\u0001\u0002PK\u0003\u0004binary'],
+    ['server', 'complete nonsense here'],
+  ] as const)(
+    'in the %s box (%j) shows its problem there, and the diagnosis goes on',
+    async (which, junk) => {
+      const { page } = await harness.open();
+      await pasteFixture(page, 'F1');
+      await paste(page, which, junk);
+      await page.locator(`[data-testid=${which}-problems] li.error`).first().waitFor();
+      await settled(page);
+      // The request and the other box still give the stages, the verdict and the finding.
+      await page.getByTestId('stage-canonical').waitFor();
+      expect(await page.getByTestId('verdict').getAttribute('data-verdict')).toBe('mismatch');
+      expect(await page.locator('[data-testid=findings] > li').first().getAttribute('data-cause')).toBe(
+        'path-double-encoded',
+      );
+      // The problem is under its own box, and only there.
+      expect(await page.locator('[data-testid=request-problems] li.error').allTextContents()).toEqual([]);
+      const other = which === 'client' ? 'server' : 'client';
+      expect(await page.locator(`[data-testid=${other}-problems] li.error`).allTextContents()).toEqual([]);
+    },
+  );
+});
+
 describe('a share link without its secret', () => {
   it('says the sender left the secret out and that verifying needs it, and focuses the secret field', async () => {
     const link = await encodeShare({
