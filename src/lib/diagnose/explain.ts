@@ -4,7 +4,13 @@
  * mistake that reproduces what the client signed, and list findings most likely first.
  */
 
-import { findScheme, type SchemeId } from '../sig/registry';
+import {
+  detectScheme,
+  findLegacyScheme,
+  findScheme,
+  type LegacySchemeId,
+  type SchemeId,
+} from '../sig/registry';
 import { parseHttpRequest } from '../sig/request/http';
 import { findHeader, type HttpRequest } from '../sig/request/model';
 import type { ExpectedText, ServerError } from '../sig/server-error/types';
@@ -102,23 +108,20 @@ function pastedHttp(out: Explanation): HttpRequest | undefined {
   return parsed?.ok ? parsed.value : undefined;
 }
 
-/** The legacy scheme a request is signed with: the case's, or read off its signature. */
+/** The legacy scheme a request is signed with: the case's, or the one its signature shows. */
 function legacyScheme(
   scheme: string | undefined,
   request: HttpRequest | undefined,
-): 's3v2' | 'sigv2' | undefined {
-  if (scheme === 's3v2' || scheme === 'sigv2') return request ? scheme : undefined;
-  if (!request || scheme) return undefined;
-  if (/^AWS\s+[^:\s]+:/.test(findHeader(request, 'authorization')?.value ?? '')) return 's3v2';
-  const names = new Set(request.params.map((p) => p.name));
-  if (names.has('SignatureVersion')) return names.has('Signature') ? 'sigv2' : undefined;
-  return names.has('AWSAccessKeyId') && names.has('Signature') && names.has('Expires') ? 's3v2' : undefined;
+): LegacySchemeId | undefined {
+  if (!request) return undefined;
+  const id = scheme ?? detectScheme(request)?.scheme;
+  return id !== undefined && findLegacyScheme(id) ? (id as LegacySchemeId) : undefined;
 }
 
 /** SigV2-family requests: our side where the scheme is built, hints, and the judgement. */
 function explainLegacy(
   c: Setting,
-  scheme: 's3v2' | 'sigv2',
+  scheme: LegacySchemeId,
   request: HttpRequest,
   secret: string | undefined,
   serverTrusted: boolean,
