@@ -375,6 +375,9 @@ describe('a share link without its secret', () => {
     await expect.poll(() => page.getByTestId('notices').textContent()).toContain('left the secret key out');
     expect(await page.getByTestId('notices').textContent()).toContain('need it');
     await expect.poll(() => activeTestid(page)).toBe('secret-key');
+    await page.getByTestId('verdict').waitFor();
+    await settled(page);
+    expect(await page.getByTestId('secret-key').inputValue()).toBe('');
     await shoot(page, 'share-link-without-secret');
   });
 });
