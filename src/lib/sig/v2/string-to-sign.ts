@@ -54,7 +54,7 @@ export function v2HostLine(
 ): string {
   let h = host.trim();
   if (settings.hostCase === 'lower') h = h.toLowerCase();
-  const m = /^(.*?)(:(\d+))?$/.exec(h)!;
+  const m = /^([\s\S]*?)(:(\d+))?$/.exec(h)!;
   if (!m[3] || settings.hostPort === 'always') return h;
   if (settings.hostPort === 'never') return m[1]!;
   const defaultPort = scheme === 'http' ? '80' : '443';
