@@ -21,6 +21,7 @@ import { clientSide, s3V2Side } from './client-side';
 import { compareStringsToSign } from './compare';
 import { readInputs } from './inputs';
 import { ourSide } from './our-side';
+import { queryRequestSide } from './legacy-side';
 import { partialSide } from './partial-side';
 import { s3V2RequestSide } from './s3v2-side';
 import { validityFindings } from './request-findings';
@@ -130,7 +131,7 @@ function explainLegacy(
   if (scheme === 's3v2') {
     s3V2RequestSide(out, request, secret);
     s3V2Side(c);
-  }
+  } else queryRequestSide(out, scheme, request, secret);
   out.findings.push(...hintFindings({ request, s3: scheme === 's3v2' }));
   out.findings = dedupe(out.findings);
   judge(
