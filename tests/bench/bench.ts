@@ -14,6 +14,7 @@ import { GENERIC_SETTINGS, resolveSettings } from '../../src/lib/sig/v4/settings
 import { signV4 } from '../../src/lib/sig/v4/sign';
 import { legacyBench } from './legacy-bench';
 import { NodeSha256 } from './node-sha256';
+import { issue11Bench } from './issue11-bench';
 import { searchBench, tenHeaderBench } from './search-bench';
 
 const WARM_UP_MS = 500;
@@ -170,6 +171,7 @@ console.log(
         tenHeaders: { ...tenHeaders, targetMs: 50 },
       },
       legacy,
+      issue11: await issue11Bench(),
       node: process.version,
     },
     null,

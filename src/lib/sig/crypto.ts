@@ -58,6 +58,14 @@ export async function sha256Hex(data: BytesLike): Promise<string> {
 }
 
 /**
+ * Lower-case hex SHA-256 by the platform's native digest whatever the size: for many large inputs hashed
+ * together (the chunks of a streaming upload), where digests started at once run on several threads.
+ */
+export async function sha256HexNative(data: BytesLike): Promise<string> {
+  return toHex(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', toBytes(data))));
+}
+
+/**
  * Lower-case hex SHA-256, computed at once: for the texts SigV4 hashes on every signature (canonical request,
  * string to sign), which are small, where waiting for a Promise would cost more than the hash.
  */

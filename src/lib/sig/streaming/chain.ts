@@ -3,7 +3,7 @@
  * for SigV4 and ECDSA for SigV4A. The worker hashes a large file in slices and calls this link by link.
  */
 
-import { hmacWithKey, sha256Hex, toHex, type HmacKey } from '../crypto';
+import { hmacWithKey, sha256HexNative, toHex, type HmacKey } from '../crypto';
 import { ecdsaSignDigest, ecdsaVerifyDigest, type NonceMode, type P256PublicKey } from '../v4a/p256';
 import { v4aDigest } from '../v4a/sign';
 import { chunkStringToSign, type ChainContext } from './chunk-string-to-sign';
@@ -45,18 +45,36 @@ export interface ChunkLink {
   wire: string;
 }
 
-/** Signs the next chunk of a chain, given the previous signature and the chunk's data. */
-export async function signChunk(
+/** Signs the next chunk of a chain, given the previous signature and the chunk data's SHA-256. */
+export function signChunk(
   ctx: ChainContext,
   key: ChainKey,
   previous: string,
-  data: Uint8Array,
-  index: number,
-  offset: number,
-): Promise<ChunkLink> {
-  const dataSha256 = await sha256Hex(data);
-  const stringToSign = chunkStringToSign(ctx, previous, dataSha256);
+  chunk: { index: number; size: number; offset: number; dataSha256: string },
+): ChunkLink {
+  const stringToSign = chunkStringToSign(ctx, previous, chunk.dataSha256);
   const signature = signLink(key, stringToSign);
   const wire = ctx.algorithm === 'sigv4a' ? padV4aSignature(signature) : signature;
-  return { index, size: data.length, offset, dataSha256, previous, stringToSign, signature, wire };
+  return { ...chunk, previous, stringToSign, signature, wire };
+}
+
+/** How many chunk digests run at once: enough to keep the platform's hashing threads busy. */
+const HASH_WINDOW = 16;
+
+/**
+ * The SHA-256 of each slice `[start, end)` of a payload, by the native digest, several at once. The page's
+ * worker hashes a large file slice by slice itself and calls `signChunk` with each digest.
+ */
+export async function hashSlices(
+  payload: Uint8Array,
+  slices: readonly { start: number; end: number }[],
+): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < slices.length; i += HASH_WINDOW) {
+    const window = slices
+      .slice(i, i + HASH_WINDOW)
+      .map((s) => sha256HexNative(payload.subarray(s.start, s.end)));
+    out.push(...(await Promise.all(window)));
+  }
+  return out;
 }

@@ -20,7 +20,7 @@ import { V4A_S3_SETTINGS, type SigV4aSettings } from '../v4a/settings';
 import { v4aDigest, v4aVariant } from '../v4a/sign';
 import { ecdsaSignDigest } from '../v4a/p256';
 import { chunkFrameHeader, encodedLength, TRAILER_SIGNATURE } from './aws-chunked';
-import { signChunk, signLink, type ChainKey, type ChunkLink } from './chain';
+import { hashSlices, signChunk, signLink, type ChainKey, type ChunkLink } from './chain';
 import { canonicalTrailers, trailerStringToSign, type ChainContext } from './chunk-string-to-sign';
 import {
   MIN_CHUNK_SIZE,
@@ -87,6 +87,8 @@ export interface ChunkedDetails {
 
 /** The chunked upload's trace. */
 export type ChunkedTrace = SchemeTrace<ChunkedDetails>;
+
+const CRLF = Uint8Array.of(0x0d, 0x0a);
 
 /** The chunk sizes a payload of `length` bytes splits into, the final zero-size chunk included. */
 export function chunkSizes(length: number, chunkSize: number): number[] {
@@ -208,29 +210,25 @@ export async function signChunks(input: SignChunksInput): Promise<Result<Chunked
   const parts: Uint8Array[] = [];
   const links: ChunkLink[] = [];
   let previous = s.signature;
-  let offset = 0;
+  const offsets: number[] = [];
+  for (let i = 0, at = 0; i < sizes.length; at += sizes[i]!, i++) offsets.push(at);
+  const hashes = await hashSlices(
+    payload,
+    sizes.map((size, i) => ({ start: offsets[i]!, end: offsets[i]! + size })),
+  );
   for (const [i, size] of sizes.entries()) {
-    const data = payload.subarray(offset, offset + size);
+    const offset = offsets[i]!;
+    const chunk = { index: i + 1, size, offset, dataSha256: hashes[i]! };
     if (mode.signedChunks) {
-      const link = await signChunk(ctx, key, previous, data, i + 1, offset);
+      const link = signChunk(ctx, key, previous, chunk);
       links.push(link);
       previous = link.signature;
       parts.push(toBytes(chunkFrameHeader(size, link.wire)));
     } else {
-      links.push({
-        index: i + 1,
-        size,
-        offset,
-        dataSha256: await sha256Hex(data),
-        previous: '',
-        stringToSign: '',
-        signature: '',
-        wire: '',
-      });
+      links.push({ ...chunk, previous: '', stringToSign: '', signature: '', wire: '' });
       parts.push(toBytes(chunkFrameHeader(size, undefined)));
     }
-    if (size > 0) parts.push(data, toBytes('\r\n'));
-    offset += size;
+    if (size > 0) parts.push(payload.subarray(offset, offset + size), CRLF);
   }
   let trailer: TrailerLink | undefined;
   if (mode.trailer) {

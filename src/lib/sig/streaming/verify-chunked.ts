@@ -19,7 +19,7 @@ import { ALGORITHM_V4A } from '../v4a/string-to-sign';
 import { verifyV4a } from '../v4a/verify';
 import { readAwsChunked, type ReadChunk } from './aws-chunked';
 import { bodySpanMapper, type ToPaste } from './body-spans';
-import { verifyV4aLink } from './chain';
+import { hashSlices, verifyV4aLink } from './chain';
 import {
   canonicalTrailers,
   chunkStringToSign,
@@ -258,9 +258,13 @@ export async function verifyChunked(
   let previous = s.provided;
   let expectedPrevious: string | undefined = s.match ? s.provided : undefined;
   let allChunksChain = true;
+  const hashes = await hashSlices(
+    bytes,
+    read.chunks.map((c) => c.data),
+  );
   for (const chunk of read.chunks) {
     const data = bytes.subarray(chunk.data.start, chunk.data.end);
-    const dataSha256 = await sha256Hex(data);
+    const dataSha256 = hashes[chunk.index - 1]!;
     const span = toPaste(chunk.header);
     const provided =
       chunk.signature === undefined ? '' : v4a ? trimV4aSignature(chunk.signature) : chunk.signature;
