@@ -6,17 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openExamples, paste, pasteFixture, settled, shoot } from './harness';
+import { openExamples, paste, pasteMismatch, shoot } from './harness';
 import { useHarness } from './use-harness';
 
 // Whatever a test did, its pages asked nothing of any other origin, showed no dialog and threw nothing.
 const harness = useHarness();
 
-async function loadF1(page: import('playwright-core').Page) {
-  await pasteFixture(page, 'F1');
-  await page.locator('[data-testid=verdict][data-verdict=mismatch]').waitFor();
-  await settled(page);
-}
+const loadF1 = (page: import('playwright-core').Page) => pasteMismatch(page, 'F1');
 
 describe('controls', () => {
   it('all have an accessible name', async () => {

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeShare } from '../../src/lib/state/share';
 import { EMPTY_SNAPSHOT } from '../../src/lib/state/snapshot';
 import { serverFixture } from '../worker/fixtures';
-import { editorText, openExamples, paste, pasteFixture, settled, shoot } from './harness';
+import { editorText, openExamples, paste, pasteFixture, pasteMismatch, settled, shoot } from './harness';
 import { useHarness } from './use-harness';
 
 // Whatever a test did, its pages asked nothing of any other origin, showed no dialog and threw nothing.
@@ -42,12 +42,7 @@ const activeTestid = (page: Page) =>
     return el?.dataset.testid ?? el?.closest('[data-testid]')?.getAttribute('data-testid') ?? el?.tagName;
   });
 
-async function mismatch(page: Page, id = 'F1') {
-  await pasteFixture(page, id);
-  await page.locator('[data-testid=verdict][data-verdict=mismatch]').waitFor();
-  await page.getByTestId('answer-fix').waitFor();
-  await settled(page);
-}
+const mismatch = (page: Page) => pasteMismatch(page, 'F1');
 
 describe('the answer comes first', () => {
   it('on a desktop: beside the inputs, with the cause, the fix, its basis and links to the evidence', async () => {

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { OUTPUT, openExamples, paste, pasteFixture, settled, shoot } from './harness';
+import { OUTPUT, openExamples, paste, pasteMismatch, settled, shoot } from './harness';
 import { serverFixture } from '../worker/fixtures';
 import { useHarness } from './use-harness';
 
@@ -57,12 +57,7 @@ async function serious(page: Page, state: string): Promise<string[]> {
   return bad;
 }
 
-async function f1(page: Page) {
-  await pasteFixture(page, 'F2');
-  await page.locator('[data-testid=verdict][data-verdict=mismatch]').waitFor();
-  await page.locator('[data-testid=findings]').waitFor();
-  await settled(page);
-}
+const f1 = (page: Page) => pasteMismatch(page, 'F2');
 
 describe('axe-core finds no serious or critical violation', () => {
   it.each([

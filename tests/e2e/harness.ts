@@ -118,6 +118,15 @@ export async function pasteFixture(page: Page, id: string): Promise<void> {
   await page.getByTestId('secret-key').fill(FIXTURE_SECRET);
 }
 
+/** Pastes a fixture and waits for its mismatch to be explained: the verdict, the answer's fix, the findings. */
+export async function pasteMismatch(page: Page, id: string): Promise<void> {
+  await pasteFixture(page, id);
+  await page.locator('[data-testid=verdict][data-verdict=mismatch]').waitFor();
+  await page.getByTestId('answer-fix').waitFor();
+  await page.locator('[data-testid=findings]').waitFor();
+  await settled(page);
+}
+
 /** Waits until the engine has answered the newest run, diagnosis included. */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('.stages')?.getAttribute('aria-busy') === 'false');
