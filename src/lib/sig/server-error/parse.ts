@@ -119,10 +119,15 @@ function readReply(segment: Segment): { reply?: ServerError; problems: Problem[]
   return { reply, problems };
 }
 
+/** Replies read while deciding whether a segment found after a prefix says anything, kept to be read once. */
+const readOnce = new WeakMap<Segment, ReturnType<typeof readReply>>();
+
 /** Whether a segment found after a log prefix says anything: a code, a message or an expected string. */
 function says(segment: Segment): boolean {
-  const read = readReply(segment).reply;
-  return read !== undefined && (read.code !== undefined || read.message !== undefined || read.comparable);
+  const read = readReply(segment);
+  readOnce.set(segment, read);
+  const reply = read.reply;
+  return reply !== undefined && (reply.code !== undefined || reply.message !== undefined || reply.comparable);
 }
 
 /** Reads every error reply in the view of a paste. */
@@ -131,7 +136,7 @@ function parseView(text: string): Result<ServerError[]> {
   const replies: ServerError[] = [];
   const problems: Problem[] = [];
   for (const segment of segments) {
-    const read = readReply(segment);
+    const read = readOnce.get(segment) ?? readReply(segment);
     if (read.reply) replies.push(read.reply);
     for (const p of read.problems) problems.push(p);
   }

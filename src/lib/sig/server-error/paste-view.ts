@@ -47,23 +47,29 @@ function compose(inner: Located, outer: Located): Located {
 
 /** The lines' starts, the prefix each carries, and whether enough of them carry one to strip it. */
 function linePrefix(text: string): { drop: Set<number>; what: string; lines: number } | undefined {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const lines: { start: number; text: string }[] = [];
+  for (let start = 0; start <= text.length;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(start, end);
+    if (line.trim() !== '') lines.push({ start, text: line });
+    start = end + 1;
+  }
+  if (lines.length < 2) return undefined;
   for (const { re, what } of LINE_PREFIXES) {
-    const drop = new Set<number>();
-    let carrying = 0;
-    let nonEmpty = 0;
-    for (const start of starts) {
-      const end = text.indexOf('\n', start);
-      const line = text.slice(start, end < 0 ? text.length : end);
-      if (line.trim() === '') continue;
-      nonEmpty++;
-      const m = re.exec(line);
-      if (!m) continue;
-      carrying++;
-      for (let k = 0; k < m[0].length; k++) drop.add(start + k);
+    // Most lines must carry it: stop counting once too many do not.
+    const allowed = Math.floor(lines.length * 0.2);
+    let misses = 0;
+    const found: { start: number; length: number }[] = [];
+    for (const line of lines) {
+      const m = re.exec(line.text);
+      if (m) found.push({ start: line.start, length: m[0].length });
+      else if (++misses > allowed) break;
     }
-    if (carrying >= 2 && carrying >= nonEmpty * 0.8) return { drop, what, lines: carrying };
+    if (misses > allowed || found.length < 2) continue;
+    const drop = new Set<number>();
+    for (const f of found) for (let k = 0; k < f.length; k++) drop.add(f.start + k);
+    return { drop, what, lines: found.length };
   }
   return undefined;
 }
