@@ -10,9 +10,8 @@ export const BASIS = {
   suspected: { word: 'Suspected', means: 'it fits the evidence, but nothing reproduced it' },
 } as const;
 
-/** The basis of a finding from an engine that may not give one yet: unstated is not shown. */
-export const basisOf = (f: Finding): keyof typeof BASIS =>
-  (f as { basis?: string }).basis === 'shown' ? 'shown' : 'suspected';
+/** A finding's basis; anything but a stated `shown` (a finding from an older case file, say) is suspected. */
+export const basisOf = (f: Finding): keyof typeof BASIS => (f.basis === 'shown' ? 'shown' : 'suspected');
 
 const STAGES = {
   canonical: 'canonical request',

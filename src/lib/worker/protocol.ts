@@ -4,7 +4,9 @@
  */
 
 import type { Comparison } from '../diff/compare';
-import type { Finding, Side, Verdict } from '../diagnose/types';
+import type { Ask, Finding, Side, Verdict } from '../diagnose/types';
+
+export type { Ask };
 import type { ClientLog } from '../sig/client-log/types';
 import type { SchemeId } from '../sig/registry';
 import type { RequestForm } from '../sig/request/pasted';
@@ -159,13 +161,6 @@ export interface DiffView {
 export interface InputProblem {
   input: 'request' | 'serverError' | 'clientLog' | 'settings';
   problem: Problem;
-}
-
-/** The one input that would decide a diagnosis that cannot tell yet (diagnose's `Ask`). */
-export interface Ask {
-  need: 'client-log' | 'body' | 'secret' | 'time' | 'server-reply' | 'request';
-  /** One sentence: what to paste and what it would decide. */
-  message: string;
 }
 
 /**

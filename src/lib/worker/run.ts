@@ -44,8 +44,7 @@ export async function runExplain(input: RunInput, stages: RunOutput): Promise<Ru
   });
   if (!explanation) return stages;
   const out: RunOutput = { ...stages, explained: true, findings: explanation.findings };
-  const ask = (explanation as { ask?: RunOutput['ask'] }).ask;
-  if (ask) out.ask = ask;
+  if (explanation.ask) out.ask = explanation.ask;
   const sides = { ...stages.sides };
   if (!sides.client && explanation.sides.client?.canonicalRequest) sides.client = explanation.sides.client;
   if (!sides.server && explanation.sides.server) sides.server = explanation.sides.server;
