@@ -78,5 +78,5 @@ describe('legacy schemes on broken pastes', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 60_000);
 });

@@ -69,5 +69,5 @@ describe('collide', () => {
       { numRuns: RUNS },
     );
     console.log(`SigV1 collision: ${RUNS} lists, forgeries by kind ${JSON.stringify(kinds)}`);
-  });
+  }, 60_000);
 });

@@ -61,7 +61,7 @@ describe('SigV2 against aws-sdk v2 AWS.Signers.V2', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 60_000);
 
   it(`differs only in the SDK's UTF-16 sort on ${RUNS} requests with any names`, () => {
     let reordered = 0;
@@ -85,5 +85,5 @@ describe('SigV2 against aws-sdk v2 AWS.Signers.V2', () => {
       `SigV2 oracle, any names: ${RUNS} requests, ${RUNS - reordered} identical, ${reordered} only re-sorted`,
     );
     expect(reordered).toBeGreaterThan(0);
-  });
+  }, 60_000);
 });
