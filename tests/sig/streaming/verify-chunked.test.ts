@@ -6,7 +6,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { chunkStringToSign, signLink, verifyChunked } from '../../../src/lib/sig/streaming/index';
+import { chunkStringToSign, signChunks, signLink, verifyChunked } from '../../../src/lib/sig/streaming/index';
 import { deriveSigningKey, scopeOf } from '../../../src/lib/sig/v4/signing-key';
 import { parseHttpRequest } from '../../../src/lib/sig/request/http';
 import { readVectorJson } from '../v4/vectors';
@@ -47,6 +47,12 @@ function plainRequest(b: string, authorization = plain.seed_authorization_aws_c_
     ([n, v]) => `${n}: ${n === 'Authorization' ? authorization : v}`,
   );
   return `PUT ${plain.request.path} HTTP/1.1\r\n${headers.join('\r\n')}\r\n\r\n${b}`;
+}
+
+function parseOrThrow(text: string) {
+  const request = parseHttpRequest(text);
+  if (!request.ok) throw new Error(JSON.stringify(request.problems));
+  return request.value;
 }
 
 async function verify(text: string) {
@@ -151,6 +157,8 @@ describe('the trailer example, verified', () => {
     const v = await verify(request(t.headers[0]![1]));
     expect(v.match).toBe(true);
     expect(v.trace.details!.trailer!.valid).toBe(true);
+    // The example's x-amz-checksum-crc32c (sOO8/Q==) is the CRC-32C of its 66560 bytes of 'a'.
+    expect(v.notes.map((n) => n.kind)).not.toContain('trailer-checksum');
   });
 
   it('breaks at the trailer when a trailing header changed after signing', async () => {
@@ -158,5 +166,35 @@ describe('the trailer example, verified', () => {
     expect(v.match).toBe(false);
     expect(v.trace.details!.firstBreak!.at).toBe('trailer');
     expect(v.trace.details!.chunks.every((c) => c.valid)).toBe(true);
+    expect(v.notes.find((n) => n.kind === 'trailer-checksum')!.message).toContain('sOO8/Q==');
+  });
+});
+
+describe('an unsigned-payload trailer upload', () => {
+  const sign = (payload: string, checksum: string) =>
+    signChunks({
+      request: parseOrThrow('PUT /examplebucket/k HTTP/1.1\r\nHost: s3.amazonaws.com\r\n\r\n'),
+      payload,
+      chunkSize: 8192,
+      kind: 'unsigned-trailer',
+      algorithm: 'sigv4',
+      credentials: { accessKeyId: file.credentials.access_key_id, secretAccessKey },
+      region: 'us-east-1',
+      time: new Date('2013-05-24T00:00:00Z'),
+      trailers: [['x-amz-checksum-crc32c', checksum]],
+    });
+
+  it('frames chunks without signatures, verifies, and checks the trailer checksum against the data', async () => {
+    // 66560 bytes of 'a' have the CRC-32C the S3 trailer example sends.
+    const signed = await sign(A(66560), 'sOO8/Q==');
+    if (!signed.ok) return expect.fail(JSON.stringify(signed.problems));
+    const text = signed.value.signedRequest;
+    expect(text).toContain('x-amz-content-sha256: STREAMING-UNSIGNED-PAYLOAD-TRAILER');
+    expect(text).toContain('\r\n2000\r\naaaa');
+    expect(text.endsWith('0\r\nx-amz-checksum-crc32c:sOO8/Q==\r\n\r\n')).toBe(true);
+    const v = await verify(text);
+    expect(v.match).toBe(true);
+    const wrong = await verify(text.replace('sOO8/Q==', 'AAAAAA=='));
+    expect(wrong.notes.map((n) => n.kind)).toContain('trailer-checksum');
   });
 });

@@ -43,3 +43,4 @@ export {
   type VerifyChunkedInput,
 } from './verify-chunked';
 export { bodySpanMapper, type ToPaste } from './body-spans';
+export { payloadChecksum } from './trailer-checksum';

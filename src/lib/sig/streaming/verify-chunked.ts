@@ -19,6 +19,7 @@ import { ALGORITHM_V4A } from '../v4a/string-to-sign';
 import { verifyV4a } from '../v4a/verify';
 import { readAwsChunked, type ReadChunk } from './aws-chunked';
 import { bodySpanMapper, type ToPaste } from './body-spans';
+import { payloadChecksum } from './trailer-checksum';
 import { hashSlices, verifyV4aLink } from './chain';
 import {
   canonicalTrailers,
@@ -350,6 +351,7 @@ export async function verifyChunked(
       ctx,
       s.key,
       previous,
+      decodedPayload(bytes, read.chunks),
       notes,
       toPaste,
       (b) => (firstBreak ??= b),
@@ -412,6 +414,17 @@ export async function verifyChunked(
     },
     notes,
   );
+}
+
+/** The decoded payload: the chunks' data joined. */
+function decodedPayload(bytes: Uint8Array, chunks: readonly ReadChunk[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.data.end - c.data.start, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(bytes.subarray(c.data.start, c.data.end), at);
+    at += c.data.end - c.data.start;
+  }
+  return out;
 }
 
 /** Checks x-amz-decoded-content-length and Content-Length against the body as read. */
@@ -479,6 +492,7 @@ async function checkTrailer(
   ctx: ChainContext,
   key: LinkKey,
   previous: string,
+  payload: Uint8Array,
   notes: Problem[],
   toPaste: ToPaste,
   onBreak: (b: ChainBreak) => void,
@@ -509,6 +523,18 @@ async function checkTrailer(
           { severity: 'warning' },
         ),
       );
+  }
+  for (const t of read.trailers) {
+    const computed = await payloadChecksum(t.name.toLowerCase(), payload);
+    if (computed !== undefined && computed !== t.value) {
+      notes.push(
+        problem(
+          'trailer-checksum',
+          `${t.name} is ${t.value}, but the chunks' data has ${computed}: the data is not what the client checksummed.`,
+          toPaste(t.span),
+        ),
+      );
+    }
   }
   const canonical = canonicalTrailers(read.trailers.map((t) => ({ name: t.name, value: t.value })));
   if (!mode.signedTrailer) return { canonical, valid: true };

@@ -58,6 +58,12 @@ function publicKeyLines(key: P256PublicKey): TraceLine[] {
   ];
 }
 
+/** A key stage with its lines joined as its text. */
+function keyStageOf(title: string, rule: string, lines: TraceLine[]): TraceStage {
+  const docUrl = `${V4A_DOC}#derive-signing-key-sigv4a`;
+  return { id: 'signing-key', title, rule, docUrl, text: lines.map((l) => l.text).join('\n'), lines };
+}
+
 /** The key derivation stage: the tries of the counter-mode KDF and the public key. */
 export function keyStage(key: V4aKey): TraceStage {
   const lines: TraceLine[] = [
@@ -69,14 +75,11 @@ export function keyStage(key: V4aKey): TraceStage {
     })),
     ...publicKeyLines(key.publicKey),
   ];
-  return {
-    id: 'signing-key',
-    title: 'Signing key (P-256)',
-    rule: 'HMAC-SHA256 in counter mode (NIST SP 800-108) over 1 ‖ "AWS4-ECDSA-P256-SHA256" ‖ 0 ‖ access key id ‖ counter ‖ 256, until the result k0 is at most n−2; the private key is k0 + 1 (not shown: it is as strong as the secret), the public key d·G.',
-    docUrl: `${V4A_DOC}#derive-signing-key-sigv4a`,
-    text: lines.map((l) => l.text).join('\n'),
+  return keyStageOf(
+    'Signing key (P-256)',
+    'HMAC-SHA256 in counter mode (NIST SP 800-108) over 1 ‖ "AWS4-ECDSA-P256-SHA256" ‖ 0 ‖ access key id ‖ counter ‖ 256, until the result k0 is at most n−2; the private key is k0 + 1 (not shown: it is as strong as the secret), the public key d·G.',
     lines,
-  };
+  );
 }
 
 /** The key chain of the common trace: the accepted KDF input and the public key. */
@@ -90,15 +93,11 @@ export function keyChainOf(key: V4aKey): KeyStep[] {
 
 /** The verifying key stage, for a public key pasted rather than derived. */
 export function pastedKeyStage(key: P256PublicKey): TraceStage {
-  const lines = publicKeyLines(key);
-  return {
-    id: 'signing-key',
-    title: 'Public key (pasted)',
-    rule: 'The P-256 public key the signature is checked with, as given.',
-    docUrl: `${V4A_DOC}#derive-signing-key-sigv4a`,
-    text: lines.map((l) => l.text).join('\n'),
-    lines,
-  };
+  return keyStageOf(
+    'Public key (pasted)',
+    'The P-256 public key the signature is checked with, as given.',
+    publicKeyLines(key),
+  );
 }
 
 /** The signature stage: DER hex, and the integers r and s it carries. */
