@@ -199,3 +199,20 @@ describe('curl -v without --aws-sigv4', () => {
     expect(log.canonicalRequest).toBeUndefined();
   });
 });
+
+describe('logs cut off in a value', () => {
+  it('marks a botocore canonical request the paste cuts off', () => {
+    const text = `2024-03-05 10:15:00,123 - MainThread - botocore.auth - DEBUG - CanonicalRequest:\n${CR.slice(0, 90)}`;
+    const { log } = read(text);
+    expect(log.canonicalRequest!.text).toBe(CR.slice(0, 90));
+    expect(log.truncated!.span.end).toBe(text.length);
+  });
+
+  it('keeps what curl printed of a value it never closed', () => {
+    const text = `* aws_sigv4: Canonical request (enclosed in []) - [${CR.slice(0, 70)}`;
+    const { log, problems } = read(text);
+    expect(log.canonicalRequest!.text).toBe(CR.slice(0, 70));
+    expect(log.truncated).toBeDefined();
+    expect(problems.find((p) => p.kind === 'curl-value')?.severity).toBe('warning');
+  });
+});

@@ -233,6 +233,14 @@ describe('per-line prefixes and reformatting', () => {
     expect(reply.canonicalRequest!.normalized?.length).toBeGreaterThan(0);
   });
 
+  it('puts back the empty query line and the blank line a paste lost from a canonical request', () => {
+    const lost = CR.replace('/\n\n', '/\n').replace('\n\ncontent-type;', '\ncontent-type;');
+    const text = `<Error><Code>SignatureDoesNotMatch</Code><CanonicalRequest>${lost}</CanonicalRequest></Error>`;
+    const { reply } = read(text);
+    expect(reply.canonicalRequest!.text).toBe(CR);
+    expect(reply.canonicalRequest!.normalized?.some((n) => /lost/.test(n))).toBe(true);
+  });
+
   it("restores a canonical request whose line breaks a browser's XML view turned into spaces", () => {
     const text = `<Error><Code>SignatureDoesNotMatch</Code><CanonicalRequest>${CR.replace(/\n/g, ' ')}</CanonicalRequest></Error>`;
     expect(read(text).reply.canonicalRequest!.text).toBe(CR);

@@ -23,11 +23,16 @@ export function readCurl(text: string): Found | undefined {
     const start = marker.index + marker[0].length;
     const end = closedValueEnd(text, start, artefact, ']');
     if (end !== undefined) return logged(text, start, end);
-    const message = 'This value is never closed with "]": the log looks cut off.';
+    // Never closed: the value runs to curl's next line (`* `, `> `, `< `) or to where the paste ends.
+    const next = nextMatch(/^[*<>] /gm, text, start);
+    const stop = next ? next.index : text.length;
+    const message = next
+      ? 'This value is never closed with "]"; it was read up to curl\'s next line.'
+      : 'This value is never closed with "]": the log looks cut off; the part there was read.';
     problems.push(
       problem('curl-value', message, { start: marker.index, end: start }, { severity: 'warning' }),
     );
-    return undefined;
+    return stop > start ? logged(text, start, stop) : undefined;
   };
   const cr = canonical && read(canonical, 'canonical-request');
   if (cr) log.canonicalRequest = cr;

@@ -14,7 +14,8 @@ import { readGo } from './go';
 import { readJava } from './java';
 import { readLabelled } from './labelled';
 import { readRequestDump } from './request-dump';
-import type { ClientLog } from './types';
+import { canonicalRequestEnd, sigv2StringToSignEnd, stringToSignEnd } from './shape';
+import type { ClientLog, LoggedText } from './types';
 import { lastMatch, type LogReader } from './value';
 
 /** The readers, most specific marker first; a request dump with no signing lines is the last resort. */
@@ -57,18 +58,52 @@ function withAuthorization(text: string, log: ClientLog): ClientLog {
   return out;
 }
 
+/**
+ * Marks a value that runs to the end of the paste without the shape's end as cut off there, whichever reader read
+ * it (a botocore or Go log cut in its last block, say).
+ */
+function markCut(text: string, log: ClientLog): ClientLog {
+  const end = text.trimEnd().length;
+  const cut = (v: LoggedText | undefined, complete: boolean, what: string): LoggedText | undefined => {
+    if (!v || v.truncated || complete || v.span.end < end) return v;
+    const lastLine = v.text.lastIndexOf('\n') + 1;
+    const start = Math.min(v.span.end, v.span.start + lastLine);
+    return { ...v, truncated: { span: { start, end: v.span.end }, what } };
+  };
+  const cr = log.canonicalRequest;
+  const sts = log.stringToSign;
+  const out = { ...log };
+  const c = cut(
+    cr,
+    cr !== undefined && canonicalRequestEnd(cr.text, 0) !== undefined,
+    'the canonical request',
+  );
+  const s = cut(
+    sts,
+    sts !== undefined &&
+      (stringToSignEnd(sts.text, 0) !== undefined || sigv2StringToSignEnd(sts.text, 0) !== undefined),
+    'the string to sign',
+  );
+  if (c) out.canonicalRequest = c;
+  if (s) out.stringToSign = s;
+  const truncated = log.truncated ?? c?.truncated ?? s?.truncated;
+  if (truncated) out.truncated = truncated;
+  return out;
+}
+
 /** Reads a client's signing log in the view of the paste. */
 function parseView(text: string): Result<ClientLog> {
   for (const read of READERS) {
     const found = read(text);
     if (found && (found.log.canonicalRequest || found.log.stringToSign || found.log.request)) {
       const problems = [...found.problems];
-      const cut = found.log.truncated;
+      const log = markCut(text, found.log);
+      const cut = log.truncated;
       if (cut) {
         const message = `The paste ends inside ${cut.what}: only the part above this point can be compared.`;
         problems.push(problem('truncated', message, cut.span, { severity: 'warning' }));
       }
-      return ok(withAuthorization(text, found.log), capProblems(problems));
+      return ok(withAuthorization(text, log), capProblems(problems));
     }
   }
   return fail([problem('client-log-shape', SHAPES, { start: 0, end: text.length })]);

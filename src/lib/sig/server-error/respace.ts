@@ -103,6 +103,8 @@ function commonIndent(value: Located): Set<number> | undefined {
 }
 
 const HEX = /^[0-9a-f]+$/;
+/** A payload hash line: 64 hex digits, or a named payload such as UNSIGNED-PAYLOAD. */
+const HEX_OR_TOKEN = /^(?:[0-9a-f]{64}|[A-Z0-9-]+)$/;
 
 /**
  * Line breaks a hard wrap put inside a line: in a 64-digit hash split over two lines (the last line of both
@@ -134,6 +136,43 @@ function wrapBreaks(text: string, what: 'canonical-request' | 'string-to-sign'):
   return drop;
 }
 
+/** The value with a line break put in before each position in `at` (each mapped where the next unit is). */
+function insertBreaks(value: Located, at: readonly number[]): Located {
+  let text = '';
+  const offsets: number[] = [];
+  for (let i = 0; i <= value.text.length; i++) {
+    if (at.includes(i)) {
+      text += '\n';
+      offsets.push(pasteOffset(value, i));
+    }
+    if (i < value.text.length) {
+      text += value.text[i];
+      offsets.push(pasteOffset(value, i));
+    }
+  }
+  offsets.push(pasteOffset(value, value.text.length));
+  return { text, base: 0, offsets };
+}
+
+/**
+ * Empty lines a paste lost from a canonical request: the empty query line (the third line is then the first
+ * header, which the signed-headers list names first) and the blank line before the signed headers (the line
+ * before them is then a header).
+ */
+function lostLines(text: string): number[] {
+  const lines = text.split('\n');
+  const n = lines.length;
+  if (n < 5) return [];
+  const starts = lineStarts(text);
+  const signed = lines[n - 2]!;
+  if (!SIGNED_HEADERS.test(signed) || !HEX_OR_TOKEN.test(lines[n - 1]!)) return [];
+  const first = signed.split(';')[0]!;
+  const out: number[] = [];
+  if (lines[2]!.startsWith(`${first}:`) && !lines[2]!.includes('=')) out.push(starts[2]!);
+  if (!lines.slice(3, n - 2).includes('') && lines[n - 3]!.includes(':')) out.push(starts[n - 2]!);
+  return out;
+}
+
 /** Reads an expected canonical request or string to sign, undoing what a browser or a paste did to it. */
 export function restoreExpected(raw: Located, what: 'canonical-request' | 'string-to-sign'): Restored {
   const normalized: string[] = [];
@@ -156,6 +195,13 @@ export function restoreExpected(raw: Located, what: 'canonical-request' | 'strin
   if (wrapped.size > 0) {
     value = dropUnits(value, wrapped);
     normalized.push('Lines broken by a hard wrap (a split hash, a header line without a colon) were joined.');
+  }
+  const lost = what === 'canonical-request' ? lostLines(value.text) : [];
+  if (lost.length > 0) {
+    value = insertBreaks(value, lost);
+    normalized.push(
+      'Empty lines the paste lost (the query line, the line before the signed headers) were put back.',
+    );
   }
   const restored = what === 'string-to-sign' ? restoreStringToSign(value) : restoreCanonicalRequest(value);
   if (restored) {
