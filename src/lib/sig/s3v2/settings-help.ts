@@ -28,4 +28,10 @@ export const S3V2_SETTINGS: readonly SettingDescriptor<keyof S3V2Settings>[] = [
     doc: 'Put the x-amz-date value in the Date line and leave x-amz-date out of the x-amz-* headers, as the S3 guide’s DELETE example shows. S3 itself, botocore and the AWS SDKs sign an empty Date line and x-amz-date among the x-amz-* headers.',
     neededBy: 'the S3 developer guide’s DELETE example',
   },
+  {
+    name: 'hoistAmzHeaders',
+    type: 'boolean',
+    default: S3V2_DEFAULTS.hoistAmzHeaders,
+    doc: 'Presigned URLs: move the request’s x-amz-* headers into the query string, so that whoever follows the URL need not send them, as botocore’s presigner does (S3 reads x-amz-* from the query of a presigned URL and signs them the same way). Off: they stay headers, as the AWS SDK for JavaScript v2 leaves them.',
+  },
 ];

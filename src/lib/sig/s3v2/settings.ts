@@ -29,6 +29,12 @@ export interface S3V2Settings {
    * among the x-amz-* headers (off, the default).
    */
   amzDateInDateLine: boolean;
+  /**
+   * Presigned URLs: move the request's x-amz-* headers into the query string, so that whoever follows the URL
+   * need not send them, as botocore's presigner does (S3 reads x-amz-* from the query of a presigned URL and
+   * signs them the same way). Off: they stay headers, as the AWS SDK for JavaScript v2 leaves them.
+   */
+  hoistAmzHeaders: boolean;
 }
 
 /** The sub-resources of the S3 guide, botocore's `QSAOfInterest` and aws-sdk-js v2's `subResources`. */
@@ -75,6 +81,7 @@ export const S3V2_DEFAULTS: Readonly<S3V2Settings> = {
   hostStyle: 'auto',
   subResources: S3_SUB_RESOURCES,
   amzDateInDateLine: false,
+  hoistAmzHeaders: true,
 };
 
 /** The defaults with the given overrides. */

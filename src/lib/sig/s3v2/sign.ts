@@ -13,7 +13,8 @@ import { lineEndingOf, renderRequest } from '../request/render';
 import { fail, ok, problem, type Problem, type Result } from '../types';
 import type { SchemeCredentials, SchemeTrace } from '../trace';
 import { renderS3V2Authorization } from './authorization';
-import type { S3V2Settings } from './settings';
+import { amzHeaderEntries } from './amz-headers';
+import { resolveS3V2Settings, type S3V2Settings } from './settings';
 import { s3V2Stages } from './stages';
 import { s3V2StringToSign, S3V2_QUERY, type S3V2Mode, type S3V2StringToSign } from './string-to-sign';
 
@@ -162,13 +163,21 @@ function signQuery(input: S3V2SignInput): Result<S3V2Trace> {
   notes.push(...sts.problems);
   const signature = s3V2Signature(credentials.secretAccessKey, sts.value.text);
   finalQuery.push([S3V2_QUERY.signature, signature]);
+  // Hoisting moves x-amz-* headers into the URL; the string to sign is the same, as S3 reads them from either.
+  const hoist = resolveS3V2Settings(input.settings).hoistAmzHeaders;
+  const hoisted: [string, string][] = hoist
+    ? amzHeaderEntries(request).map((e) => [e.name.toLowerCase(), e.value])
+    : [];
   const wire = renderQueryString([
     ...kept,
-    ...finalQuery.map(([name, value]) => ({ name, value: uriEncode(value) })),
+    ...[...hoisted, ...finalQuery].map(([name, value]) => ({
+      name: uriEncode(name),
+      value: uriEncode(value),
+    })),
   ]);
   const target = `${request.path}?${wire}`;
   const headers: [string, string][] = request.headers
-    .filter((h) => h.name.toLowerCase() !== 'authorization')
+    .filter((h) => h.name.toLowerCase() !== 'authorization' && !(hoist && /^x-amz-/i.test(h.name)))
     .map((h) => [h.name, h.value]);
   return ok(
     {
@@ -177,7 +186,7 @@ function signQuery(input: S3V2SignInput): Result<S3V2Trace> {
       stages: s3V2Stages(sts.value, signature),
       signature,
       signatureEncoding: 'base64',
-      added: { headers: [], query: finalQuery },
+      added: { headers: [], query: [...hoisted, ...finalQuery] },
       signedRequest: renderRequest(
         { method: request.method, target, httpVersion: request.httpVersion, headers, body: request.body },
         lineEndingOf(request.source),

@@ -86,6 +86,24 @@ function headerLine(fields: readonly Field[], name: string, label: string): Trac
   return { label, name, text: f?.value ?? '', sources: f?.span ? [f.span] : [] };
 }
 
+/**
+ * The Content-MD5 or Content-Type line: the header; on a presigned URL without the header, the same-named query
+ * parameter, where botocore's presigner puts them.
+ */
+function contentLine(
+  request: HttpRequest,
+  fields: readonly Field[],
+  mode: S3V2Mode,
+  name: string,
+): TraceLine {
+  const line = headerLine(fields, name, name);
+  if (mode !== 'query' || field(fields, name)) return line;
+  const param = request.params.find((p) => p.name.toLowerCase() === name);
+  return param
+    ? { label: name, name, text: percentDecodeText(param.value ?? ''), sources: [param.span] }
+    : line;
+}
+
 /** Builds the string to sign of a request; problems are data (a presigned URL with no Expires fails). */
 export function s3V2StringToSign(
   request: HttpRequest,
@@ -161,8 +179,8 @@ export function s3V2StringToSign(
   const resource = canonicalResource(request, settings, problems, options.bucket);
   const lines: TraceLine[] = [
     { label: 'method', text: request.method, sources: [request.methodSpan] },
-    headerLine(fields, 'content-md5', 'content-md5'),
-    headerLine(fields, 'content-type', 'content-type'),
+    contentLine(request, fields, options.mode, 'content-md5'),
+    contentLine(request, fields, options.mode, 'content-type'),
     dateLine,
     ...amzHeaders.map((h) => ({
       label: 'amz-header',
