@@ -109,14 +109,18 @@ function pastedHttp(out: Explanation): HttpRequest | undefined {
   return parsed?.ok ? parsed.value : undefined;
 }
 
-/** The legacy scheme a request is signed with: the case's, or the one its signature shows. */
+/**
+ * The legacy scheme a request is signed with: the one its signature shows (a SigV4 scheme cannot check an
+ * `AWS key:sig` or SignatureVersion=2 signature, whatever was picked), else the case's.
+ */
 function legacyScheme(
   scheme: string | undefined,
   request: HttpRequest | undefined,
 ): LegacySchemeId | undefined {
   if (!request) return undefined;
-  const id = scheme ?? detectScheme(request)?.scheme;
-  return id !== undefined && findLegacyScheme(id) ? (id as LegacySchemeId) : undefined;
+  const detected = detectScheme(request)?.scheme;
+  for (const id of [detected, scheme]) if (id && findLegacyScheme(id)) return id as LegacySchemeId;
+  return undefined;
 }
 
 /** SigV2-family requests: our side where the scheme is built, hints, and the judgement. */
