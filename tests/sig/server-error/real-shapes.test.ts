@@ -119,6 +119,33 @@ describe('Node and Go error lines', () => {
   });
 });
 
+describe('tools that quote the reply themselves', () => {
+  it("reads s3cmd's S3 error line", () => {
+    const text = `ERROR: S3 error: 403 (SignatureDoesNotMatch): ${MISMATCH}`;
+    expect(read(text).reply).toMatchObject({ code: 'SignatureDoesNotMatch', status: 403, message: MISMATCH });
+  });
+
+  it('ends XML where aws-sdk-php (Guzzle) cut it, taking no cut identifier for whole', () => {
+    const text = [
+      'PHP Fatal error:  Uncaught Aws\\S3\\Exception\\S3Exception: Error executing "PutObject" on "https://m.s3.amazonaws.com/a.png"; AWS HTTP error: Client error: `PUT https://m.s3.amazonaws.com/a.png` resulted in a `403 Forbidden` response:',
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      `<Error><Code>SignatureDoesNotMatch</Code><Message>${MISMATCH}</Message><AWSAccessKeyId>AKIA (truncated...)`,
+      ` SignatureDoesNotMatch (client): ${MISMATCH} - <?xml version="1.0" encoding="UTF-8"?>`,
+      `<Error><Code>SignatureDoesNotMatch</Code><Message>${MISMATCH}</Message><AWSAccessKeyId>AKIAQ3EXAMPLE7ZABCDE</AWSAccessKeyId><StringToSign>${STS}</StringToSign></Error> in /var/www/vendor/aws/aws-sdk-php/src/WrappedHttpHandler.php:195`,
+    ].join('\n');
+    const result = parseServerErrors(text);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [first] = result.value;
+    expect(first).toMatchObject({ code: 'SignatureDoesNotMatch' });
+    expect(first!.accessKeyId).toBeUndefined();
+    expect(first!.truncated).toBeDefined();
+    const full = result.value.find((r) => r.stringToSign);
+    expect(full).toMatchObject({ accessKeyId: 'AKIAQ3EXAMPLE7ZABCDE' });
+    expect(full!.stringToSign!.text).toBe(STS);
+  });
+});
+
 describe('printed Python objects', () => {
   it("reads botocore's e.response dict", () => {
     const text = `{'Error': {'Code': 'SignatureDoesNotMatch', 'Message': ${pyRepr(FULL)}}, 'ResponseMetadata': {'RequestId': 'X1', 'HTTPStatusCode': 403, 'HTTPHeaders': {'content-type': 'text/xml'}, 'RetryAttempts': 0}}`;

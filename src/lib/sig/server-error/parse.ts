@@ -82,7 +82,11 @@ function readReply(segment: Segment): { reply?: ServerError; problems: Problem[]
   }
   const comparable = Boolean(canonicalRequest || stringToSign);
   const scheme = stringToSign ? (stringToSign.text.startsWith('AWS4-') ? 'sigv4' : 'sigv2') : 'sigv4';
-  const field = (name: string) => body.fields.get(name)?.value.text.trim() || undefined;
+  // An identifier cut off by the paste is not the identifier: only whole values are taken.
+  const field = (name: string) => {
+    const f = body.fields.get(name);
+    return f && !f.truncated ? f.value.text.trim() || undefined : undefined;
+  };
   const signatureProvided = field('SignatureProvided');
   const accessKeyId = field('AWSAccessKeyId');
   const clock = readClock(body.fields, message);

@@ -1,5 +1,5 @@
 /**
- * The one-line errors SDKs print instead of the body: botocore / AWS CLI `An error occurred (Code) when calling the
+ * The one-line errors SDKs and tools print instead of the body: s3cmd `S3 error: 403 (Code): message`; botocore / AWS CLI `An error occurred (Code) when calling the
  * Op operation: message`; AWS SDK for Java `…Exception: message (Service: Amazon S3; Status Code: 403; Error Code:
  * Code; Request ID: …)` (v2 uses commas and leaves out the code); aws-sdk-go v1 `Code: message\n\tstatus code: 403,
  * request id: …`; aws-sdk-go-v2 `operation error S3: Op, https response error StatusCode: 403, …, api error Code:
@@ -19,6 +19,8 @@ export interface SdkLine {
 
 const BOTOCORE =
   /An error occurred \(([^()\s]*)\)(?: \(reached max retries: \d+\))? when calling the \w+ operation(?: \(reached max retries: \d+\))?: ?/;
+/** s3cmd: `ERROR: S3 error: 403 (SignatureDoesNotMatch): message`. */
+const S3CMD = /S3 error: (\d{3}) \(([A-Za-z0-9.]+)\): /;
 const JAVA_SUFFIX = /(?:Exception|Error): /;
 const JAVA_CLASS = /(?:^|\s)((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)$/;
 const JAVA_TRAILER =
@@ -64,6 +66,13 @@ export function readSdkLine(text: string, lineStart: number, lineEnd: number): S
     const messageStart = start + botocore[0].length;
     const end = textMessageEnd(text, messageStart, lineEnd);
     return { span: { start, end }, ...codeOrStatus(botocore[1]), message: { start: messageStart, end } };
+  }
+  const s3cmd = S3CMD.exec(line);
+  if (s3cmd) {
+    const messageStart = lineStart + s3cmd.index + s3cmd[0].length;
+    const end = textMessageEnd(text, messageStart, lineEnd);
+    const span = { start: lineStart + s3cmd.index, end };
+    return { span, code: s3cmd[2]!, status: Number(s3cmd[1]), message: { start: messageStart, end } };
   }
   const java = javaException(line);
   const javaTrailer = java && trailerAfter(JAVA_TRAILER, text, lineStart + java.messageStart);

@@ -71,7 +71,10 @@ export function bodyAt(source: Located, from: number, stop?: (start: number) => 
     return bodyAt(unescapeJsonRun(source, start, lineEnd), 0);
   }
   if (text[start] === '<') {
-    const xml = scanXml(text, start, stop ? stop(start) : undefined);
+    // Guzzle (aws-sdk-php) cuts a reply it quotes at 120 bytes and says so: the XML ends there.
+    const guzzle = /\s?\(truncated\.\.\.\)/.exec(text.slice(start, start + 65_536));
+    const limit = stop ? stop(start) : nextDocument(text, start);
+    const xml = scanXml(text, start, guzzle ? Math.min(limit, start + guzzle.index) : limit);
     return { source, kind: 'xml', start, end: xml.end, xml };
   }
   if (text[start] === '{' && looksLikeLiteralObject(text, start)) {
