@@ -174,10 +174,36 @@ export interface GivenStagesView {
   signature?: string;
 }
 
+/** One stage of a scheme's trace (SigV2, S3 SigV2, SigV1, SigV0), its lines pointing into the paste. */
+export interface TraceStageView {
+  id: string;
+  title: string;
+  rule: string;
+  docUrl: string;
+  text: string;
+  lines: { label: string; text: string; sources: Span[] }[];
+}
+
+/** A request signed with a scheme other than SigV4, verified through the registry: its stages as data. */
+export interface TraceView {
+  scheme: string;
+  label: string;
+  /** Why sigscope reads the request under this scheme. */
+  reason: string;
+  stages: TraceStageView[];
+  /** The signature sigscope computes; only with the secret. */
+  signature?: string;
+  /** The signature the request carries. */
+  provided: string;
+  providedSources: Span[];
+}
+
 /** The stages, fast: posted first. */
 export interface RunOutput {
   seen: Seen;
   stages?: StagesView;
+  /** A legacy scheme's stages, when the request carries its signature (then `stages` is absent). */
+  trace?: TraceView;
   provided?: ProvidedView;
   presigned?: PresignedView;
   servers: ServerError[];

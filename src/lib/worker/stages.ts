@@ -9,7 +9,7 @@ import type { Side } from '../diagnose/types';
 import { signText, verifyText } from '../sig';
 import type { ClientLog } from '../sig/client-log/types';
 import { percentDecodeText } from '../sig/encoding';
-import { findScheme, type SchemeId } from '../sig/registry';
+import { detectScheme, findLegacyScheme, findScheme, type SchemeId } from '../sig/registry';
 import { parseHttpRequest } from '../sig/request/http';
 import { sameName, type HttpRequest } from '../sig/request/model';
 import { parseQueryString } from '../sig/request/query';
@@ -31,6 +31,7 @@ import type {
   Seen,
   SideName,
   StagesView,
+  TraceView,
   VerdictView,
 } from './protocol';
 import { identityMapper, lineMapper, type SpanMapper } from './span-map';
@@ -286,6 +287,49 @@ const requestProblem =
     return { input: 'request', problem: span ? { ...rest, span } : rest };
   };
 
+/**
+ * A request whose signature is a legacy scheme's (`AWS key:sig`, SignatureVersion=2/1/0), verified through the
+ * registry: SigV4 cannot check it, so the scheme its signature shows is the one used.
+ */
+function legacyTrace(
+  request: HttpRequest | undefined,
+  secret: string,
+  map: SpanMapper,
+  problems: InputProblem[],
+): { view: TraceView; match: boolean } | undefined {
+  const detected = request && detectScheme(request);
+  const scheme = detected && findLegacyScheme(detected.scheme);
+  if (!request || !detected || !scheme) return undefined;
+  const verified = scheme.verify({ request, secretAccessKey: secret });
+  for (const p of verified.problems) problems.push(requestProblem(map)(p));
+  if (!verified.ok) return undefined;
+  const { trace, provided, providedSpan, match } = verified.value;
+  const view: TraceView = {
+    scheme: scheme.id,
+    label: scheme.label,
+    reason: detected.reason,
+    stages: trace.stages.map((st) => ({
+      id: st.id,
+      title: st.title,
+      rule: st.rule,
+      docUrl: st.docUrl,
+      // A signature stage computed without the secret would show a signature of nothing.
+      text: secret || st.id !== 'signature' ? st.text : '',
+      lines: st.lines.map((l) => ({ label: l.label, text: l.text, sources: map(l.sources) })),
+    })),
+    provided,
+    providedSources: providedSpan ? map([providedSpan]) : [],
+  };
+  if (secret) view.signature = trace.signature;
+  return { view, match };
+}
+
+/** A legacy trace's side for the diffs: its string to sign. */
+function legacyStringToSign(trace: TraceView | undefined): Side | undefined {
+  const sts = trace?.stages.find((st) => st.id === 'string-to-sign');
+  return sts ? { stringToSign: sts.text, ...(trace!.signature ? { signature: trace!.signature } : {}) } : undefined;
+}
+
 /** Phase one: the stages, the sides and the diffs. */
 export async function runStages(input: RunInput): Promise<RunOutput> {
   const t0 = performance.now();
@@ -353,7 +397,14 @@ export async function runStages(input: RunInput): Promise<RunOutput> {
     });
   const hasSecret = secret !== '';
   let matched: boolean | undefined;
-  if (!blank) {
+  const legacy = blank ? undefined : legacyTrace(request, secret, map, problems);
+  if (legacy) {
+    out.trace = legacy.view;
+    seen.schemeReason = legacy.view.reason;
+    seen.facts.push(`signed with ${legacy.view.label}`);
+    if (hasSecret) matched = legacy.match;
+  }
+  if (!blank && !legacy) {
     const payloadHash = input.payloadHash ? { payloadHash: input.payloadHash.hex } : {};
     if (input.payloadHash) {
       problems.push({
@@ -497,7 +548,7 @@ export async function runStages(input: RunInput): Promise<RunOutput> {
         stringToSign: out.stages.stringToSign,
         ...(out.stages.signature ? { signature: out.stages.signature } : {}),
       }
-    : undefined;
+    : legacyStringToSign(out.trace);
   const server = serverSide(out.servers);
   const client =
     clientSide(out.client) ?? (input.clientLog.trim() ? bareClientSide(input.clientLog) : undefined);
@@ -509,7 +560,8 @@ export async function runStages(input: RunInput): Promise<RunOutput> {
     const given = givenStages(out.sides);
     if (given) out.given = given;
   }
-  if (!blank && !out.stages) {
+  if (legacy) out.verdict = verdictWithoutDiagnosis(out, 'verify', hasSecret, matched);
+  else if (!blank && !out.stages) {
     // Read, but not as a request that can be signed: say so once, and let the problems point at the spot.
     seen.facts = ['not a request sigscope can read'];
     out.verdict = {
