@@ -18,7 +18,9 @@ const CASE_FILE = `Case file (JSON):
                                     Expires value itself, seconds since the epoch
     "settings": { "normalizePath": false }
   }
-  Only scheme and mode have defaults (sigv4, header); "request" and "credentials" are required.
+  Only scheme and mode have defaults (sigv4, header); "request" and "credentials" are required. Without
+  "scheme", a request carrying a legacy signature ("AWS key:sig", AWSAccessKeyId+Expires+Signature,
+  SignatureVersion=2/1/0) picks its scheme, and a note says why.
   Settings: doubleEncodePath, normalizePath, payload (auto|hash|unsigned), presignedPayloadUnsigned,
   contentSha256Header, signSessionToken, unsignedHeaders (aws-sdk-js-v3|botocore|aws-c-auth|sign-all),
   hoistAmzHeaders. Defaults follow the scheme.

@@ -116,6 +116,25 @@ describe('sigscope verify with legacy schemes', () => {
     expect(r2.stdout).toContain('MISMATCH');
   });
 
+  it('without "scheme" the request\'s signature picks it, and the note says why', async () => {
+    const request =
+      'GET /photos/puppy.jpg HTTP/1.1\nHost: johnsmith.s3.amazonaws.com\nDate: Tue, 27 Mar 2007 19:36:42 +0000\nAuthorization: AWS AKIAIOSFODNN7EXAMPLE:bWq2s1WEIj+Ydj0vQ697zp+IXMU=\n\n';
+    const r = await sigscope('verify', '--json', write('auto.json', { request, credentials: s3Credentials }));
+    expect(r.code).toBe(0);
+    const view = JSON.parse(r.stdout);
+    expect(view).toMatchObject({ scheme: 's3v2', mode: 'header', match: true });
+    expect(view.notes.map((n: { kind: string; message: string }) => [n.kind, n.message])).toContainEqual([
+      'scheme-detected',
+      'No "scheme" given: Authorization reads "AWS key:signature" (S3 SigV2). Using s3v2.',
+    ]);
+    const url = await sigscope(
+      'verify',
+      write('auto-url.json', { request: emr.signed_url, credentials: s3Credentials }),
+    );
+    expect(url.code).toBe(0);
+    expect(url.stdout).toContain('match (sigv2');
+  });
+
   it('the EMR signed URL matches under sigv2', async () => {
     const file = write('emr-signed.json', {
       scheme: 'sigv2',

@@ -4,7 +4,16 @@
  */
 
 import { parseLocatedJson, type Json, type LocatedJson } from './json-source';
-import { findLegacyScheme, findScheme, type LegacySchemeId, type SchemeId } from './registry';
+import {
+  detectScheme,
+  findLegacyScheme,
+  findScheme,
+  type Detection,
+  type LegacySchemeId,
+  type SchemeId,
+} from './registry';
+import { parseHttpRequest } from './request/http';
+import { readPastedRequest } from './request/read';
 import type { SettingDescriptor } from './trace';
 import { fail, ok, problem, type Problem, type Result, type Span } from './types';
 import { GENERIC_SETTINGS, type SigV4Settings } from './v4/settings';
@@ -103,7 +112,22 @@ export function parseAnyCaseFile(text: string): Result<LocatedAnyCase> {
     return v;
   };
 
-  const schemeId = str(value, 'scheme', '/scheme', false) ?? 'sigv4';
+  const request = str(value, 'request', '/request', true);
+  const given = str(value, 'scheme', '/scheme', false);
+  // No scheme given: a request that carries a legacy signature says which; otherwise SigV4, as before.
+  const detected = given === undefined && request !== undefined ? legacyDetection(request) : undefined;
+  if (detected)
+    problems.push(
+      problem(
+        'scheme-detected',
+        `No "scheme" given: ${detected.reason} Using ${detected.scheme}.`,
+        span('/request'),
+        {
+          severity: 'note',
+        },
+      ),
+    );
+  const schemeId = given ?? detected?.scheme ?? 'sigv4';
   const scheme = findScheme(schemeId);
   const legacy = findLegacyScheme(schemeId);
   if (!scheme && !legacy)
@@ -115,12 +139,13 @@ export function parseAnyCaseFile(text: string): Result<LocatedAnyCase> {
       ),
     );
   const modes = legacy?.modes ?? ['header', 'query'];
-  const mode = str(value, 'mode', '/mode', false) ?? modes[0]!;
+  const mode =
+    str(value, 'mode', '/mode', false) ??
+    (detected && modes.includes(detected.mode) ? detected.mode : modes[0]!);
   if (!modes.includes(mode))
     problems.push(
       problem('mode', `"mode" is ${modes.map((m) => `"${m}"`).join(' or ')}, not "${mode}".`, span('/mode')),
     );
-  const request = str(value, 'request', '/request', true);
 
   const credentials = value.credentials;
   let creds: CaseFile['credentials'] = { accessKeyId: '' };
@@ -278,4 +303,14 @@ function checkTime(time: string | undefined, at: Span | undefined, problems: Pro
     problems.push(
       problem('time', `"time" should be an ISO 8601 time such as 2015-08-30T12:36:00Z; got "${time}".`, at),
     );
+}
+
+/** The legacy scheme a pasted request's signature names, if it names one. */
+function legacyDetection(text: string): (Detection & { scheme: LegacySchemeId }) | undefined {
+  const pasted = readPastedRequest(text);
+  if (!pasted.ok) return undefined;
+  const parsed = parseHttpRequest(pasted.value.http);
+  if (!parsed.ok) return undefined;
+  const d = detectScheme(parsed.value);
+  return d && findLegacyScheme(d.scheme) ? (d as Detection & { scheme: LegacySchemeId }) : undefined;
 }
