@@ -7,7 +7,6 @@ export { decodeFrames, type DecodedFrames } from './frames';
 export {
   encodeHeaders,
   encodeMessage,
-  readMessages,
   type EventHeader,
   type EventHeaderValue,
   type ReadMessage,
@@ -33,3 +32,4 @@ export {
   type EventStreamVerifyDetails,
   type VerifyEventStreamInput,
 } from './verify';
+export { readMessages } from './message-read';

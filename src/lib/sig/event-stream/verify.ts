@@ -5,13 +5,13 @@
  * https://docs.aws.amazon.com/transcribe/latest/dg/streaming-setting-up.html
  */
 
+import { readMessages } from './message-read';
 import { hmacWithKey, timingSafeEqual, toHex } from '../crypto';
 import type { SchemeVerification, TraceStage } from '../trace';
 import { fail, ok, problem, type Problem, type Result, type Span } from '../types';
 import { deriveSigningKey, renderScope, scopeOf } from '../v4/signing-key';
 import { toAmzDate } from '../v4/time';
 import { decodeFrames } from './frames';
-import { readMessages } from './message';
 import { EVENT_STREAM_DOC } from './sign';
 import { DATE_HEADER, eventStringToSign, SIGNATURE_HEADER } from './string-to-sign';
 

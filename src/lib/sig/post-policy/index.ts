@@ -19,10 +19,5 @@ export {
   type PostPolicyDetails,
   type SignPostPolicyInput,
 } from './sign';
-export {
-  verifyPostPolicy,
-  type PolicySignatureCheck,
-  type PostPolicyVerifyDetails,
-  type V2PolicySigner,
-  type VerifyPostPolicyInput,
-} from './verify';
+export { verifyPostPolicy, type PostPolicyVerifyDetails, type VerifyPostPolicyInput } from './verify';
+export type { PolicySignatureCheck, V2PolicySigner } from './policy-signature';

@@ -28,7 +28,6 @@ export {
   type StreamingMode,
 } from './payload-mode';
 export {
-  chunkSizes,
   signChunks,
   type ChunkedDetails,
   type ChunkedTrace,
@@ -44,3 +43,5 @@ export {
 } from './verify-chunked';
 export { bodySpanMapper, type ToPaste } from './body-spans';
 export { payloadChecksum } from './trailer-checksum';
+export { chunkSizes, signUploadSeed, type UploadSeed, type UploadSeedInput } from './seed';
+export { hashSlices } from './chain';

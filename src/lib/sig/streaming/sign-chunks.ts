@@ -7,29 +7,16 @@
  */
 
 import { sha256Hex, toBytes } from '../crypto';
-import { findHeader, type HttpRequest } from '../request/model';
+import type { HttpRequest } from '../request/model';
 import type { SchemeCredentials, SchemeTrace, TraceStage } from '../trace';
-import { fail, ok, problem, type Problem, type Result } from '../types';
-import { S3_SETTINGS } from '../v4/settings';
-import { signV4 } from '../v4/sign';
-import { deriveSigningKey, scopeOf } from '../v4/signing-key';
-import { SIGV4_VARIANT, variantScope, type SigningVariant } from '../v4/variant';
-import { deriveV4aKey } from '../v4a/key-derivation';
-import { renderRegionSet } from '../v4a/region-set';
-import { V4A_S3_SETTINGS, type SigV4aSettings } from '../v4a/settings';
-import { v4aDigest, v4aVariant } from '../v4a/sign';
-import { ecdsaSignDigest } from '../v4a/p256';
-import { chunkFrameHeader, encodedLength, TRAILER_SIGNATURE } from './aws-chunked';
-import { hashSlices, signChunk, signLink, type ChainKey, type ChunkLink } from './chain';
+import { fail, ok, type Result } from '../types';
+import type { SigV4aSettings } from '../v4a/settings';
+import { TRAILER_SIGNATURE } from './aws-chunked';
+import { chunkFrameHeader } from './aws-chunked-write';
+import { hashSlices, signChunk, signLink, type ChunkLink } from './chain';
 import { canonicalTrailers, trailerStringToSign, type ChainContext } from './chunk-string-to-sign';
-import {
-  MIN_CHUNK_SIZE,
-  padV4aSignature,
-  streamingMode,
-  V4A_SIGNATURE_WIDTH,
-  type ChunkedKind,
-  type StreamingMode,
-} from './payload-mode';
+import { padV4aSignature, type ChunkedKind, type StreamingMode } from './payload-mode';
+import { signUploadSeed } from './seed';
 import { chainStages, STREAMING_DOC } from './stages';
 
 /** Everything a streaming upload's signatures depend on, passed in. */
@@ -90,14 +77,6 @@ export type ChunkedTrace = SchemeTrace<ChunkedDetails>;
 
 const CRLF = Uint8Array.of(0x0d, 0x0a);
 
-/** The chunk sizes a payload of `length` bytes splits into, the final zero-size chunk included. */
-export function chunkSizes(length: number, chunkSize: number): number[] {
-  const sizes: number[] = [];
-  for (let at = 0; at < length; at += chunkSize) sizes.push(Math.min(chunkSize, length - at));
-  sizes.push(0);
-  return sizes;
-}
-
 function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
   const out = new Uint8Array(length);
   let at = 0;
@@ -110,101 +89,10 @@ function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
 
 /** Signs a payload as an aws-chunked upload and returns the seed's stages, the chain and the encoded body. */
 export async function signChunks(input: SignChunksInput): Promise<Result<ChunkedTrace>> {
-  const notes: Problem[] = [];
-  if (!Number.isInteger(input.chunkSize) || input.chunkSize < 1) {
-    return fail([
-      problem('chunk-size', `The chunk size must be a whole number of bytes; got ${input.chunkSize}.`),
-    ]);
-  }
   const payload = toBytes(input.payload);
-  if (input.chunkSize < MIN_CHUNK_SIZE && payload.length > input.chunkSize) {
-    notes.push(
-      problem(
-        'chunk-too-small',
-        `S3 rejects chunks under ${MIN_CHUNK_SIZE} bytes (8 KiB) but the last; these are ${input.chunkSize}.`,
-        undefined,
-        {
-          severity: 'warning',
-        },
-      ),
-    );
-  }
-  const mode = streamingMode(input.algorithm, input.kind);
-  const trailers = (input.trailers ?? []).map(([name, value]) => ({ name, value }));
-  if (mode.trailer && trailers.length === 0) {
-    notes.push(
-      problem(
-        'no-trailers',
-        'A trailer upload names at least one trailing header (such as x-amz-checksum-crc32c).',
-        undefined,
-        { severity: 'warning' },
-      ),
-    );
-  }
-  const sizes = chunkSizes(payload.length, input.chunkSize);
-  const width = mode.signedChunks ? (input.algorithm === 'sigv4a' ? V4A_SIGNATURE_WIDTH : 64) : undefined;
-  const trailerLines = trailers.map((t) => `${t.name}:${t.value}`);
-  if (mode.signedTrailer) trailerLines.push(`${TRAILER_SIGNATURE}:${''.padEnd(width!)}`);
-  const contentLength = encodedLength(sizes, width, trailerLines);
-
-  const contentEncoding = findHeader(input.request, 'content-encoding')?.value;
-  const encoding =
-    contentEncoding && !/\baws-chunked\b/.test(contentEncoding)
-      ? `aws-chunked,${contentEncoding}`
-      : 'aws-chunked';
-  const streamingHeaders: [string, string][] = [
-    ['x-amz-content-sha256', mode.literal],
-    ['Content-Encoding', encoding],
-    ['x-amz-decoded-content-length', String(payload.length)],
-  ];
-  if (input.signContentLength !== false) streamingHeaders.push(['Content-Length', String(contentLength)]);
-  if (mode.trailer)
-    streamingHeaders.push(['x-amz-trailer', trailers.map((t) => t.name.toLowerCase()).join(',')]);
-
-  // The seed: SigV4 or SigV4A over the request with the streaming headers.
-  let variant: SigningVariant;
-  let v4aKey: Uint8Array | undefined;
-  let settings: SigV4aSettings;
-  const service = input.service ?? 's3';
-  if (input.algorithm === 'sigv4a') {
-    const regions = renderRegionSet(input.regionSet ?? '');
-    if (!regions.ok) return fail(regions.problems);
-    notes.push(...regions.problems);
-    const v4aSettings: SigV4aSettings = { ...V4A_S3_SETTINGS, ...input.settings };
-    const derived = deriveV4aKey(input.credentials.accessKeyId, input.credentials.secretAccessKey);
-    if (!derived) return fail([problem('v4a-key', 'No SigV4A key can be derived from this secret.')]);
-    v4aKey = derived.privateKey;
-    const base = v4aVariant(regions.value, (sts) =>
-      ecdsaSignDigest(v4aDigest(sts), derived.privateKey, v4aSettings.nonce),
-    );
-    variant = { ...base, authParams: [...base.authParams, ...streamingHeaders] };
-    settings = v4aSettings;
-  } else {
-    if (!input.region) return fail([problem('scope', 'Give the region to sign a SigV4 upload for.')]);
-    settings = { ...S3_SETTINGS, nonce: 'deterministic', ...input.settings };
-    variant = { ...SIGV4_VARIANT, authParams: streamingHeaders };
-  }
-  const seed = await signV4({
-    request: input.request,
-    credentials: input.credentials,
-    region: input.region ?? '',
-    service,
-    mode: 'header',
-    settings: { ...settings, payload: 'auto' },
-    variant,
-    ...(input.time ? { time: input.time } : {}),
-  });
-  if (!seed.ok) return fail([...notes, ...seed.problems]);
-  const s = seed.value;
-  const scope = scopeOf(s.amzDate, input.region ?? '', service);
-  const key: ChainKey = v4aKey
-    ? { algorithm: 'sigv4a', privateKey: v4aKey, nonce: settings.nonce }
-    : { algorithm: 'sigv4', key: deriveSigningKey(input.credentials.secretAccessKey, scope).key };
-  const ctx: ChainContext = {
-    algorithm: input.algorithm,
-    amzDate: s.amzDate,
-    scope: variantScope(scope, variant),
-  };
+  const planned = await signUploadSeed({ ...input, payloadLength: payload.length });
+  if (!planned.ok) return fail(planned.problems);
+  const { mode, seed: s, context: ctx, key, sizes, trailers, contentLength, notes } = planned.value;
 
   // The chain.
   const parts: Uint8Array[] = [];

@@ -5,9 +5,9 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html#create-sigv4a-request
  */
 
+import { V4A_GENERIC_SETTINGS, type SigV4aSettings } from './settings';
 import { fromHex } from '../crypto';
-import { percentDecodeText } from '../encoding';
-import { findHeader, sameName, type HttpRequest } from '../request/model';
+import type { HttpRequest } from '../request/model';
 import type { SchemeTrace, SchemeVerification, TraceStage } from '../trace';
 import { fail, ok, problem, type Problem, type Result } from '../types';
 import { computeStages, type SignatureStages } from '../v4/compute';
@@ -15,10 +15,9 @@ import { planVerification } from '../v4/verify';
 import { deriveV4aKey } from './key-derivation';
 import { ecdsaVerifyDigest, parseDerSignature, type EcdsaParts, type P256PublicKey } from './p256';
 import { parsePublicKey } from './public-key';
-import { V4A_GENERIC_SETTINGS, type SigV4aSettings } from './settings';
 import { v4aDigest, v4aVariant } from './sign';
 import { keyChainOf, keyStage, pastedKeyStage, requestStages, signatureStage, V4A_DOC } from './stages';
-import { REGION_SET } from './string-to-sign';
+import { regionSetOf } from './region-set-check';
 
 /** What verifying needs besides the signed request: a secret, or a public key. */
 export interface SigV4aVerifyInput {
@@ -39,64 +38,6 @@ export interface SigV4aVerifyDetails {
   publicKey: P256PublicKey;
   keySource: 'derived' | 'pasted';
   signatureParts?: EcdsaParts;
-}
-
-/** The region set the request carries, and a note when it is missing or left unsigned. */
-function regionSetOf(
-  request: HttpRequest,
-  mode: string,
-  signedHeaders: readonly string[],
-): {
-  value?: string;
-  notes: Problem[];
-} {
-  if (mode === 'query') {
-    const param = request.params.find((p) => sameName(p.name, REGION_SET));
-    if (param) return { value: percentDecodeText(param.value ?? ''), notes: [] };
-    return {
-      notes: [
-        problem(
-          'no-region-set',
-          `A SigV4A presigned URL carries ${REGION_SET}; this one has none.`,
-          request.querySpan,
-          {
-            severity: 'warning',
-            hint: 'Servers answer such a request with an error about the region set.',
-          },
-        ),
-      ],
-    };
-  }
-  const header = findHeader(request, REGION_SET);
-  if (!header) {
-    return {
-      notes: [
-        problem(
-          'no-region-set',
-          `A SigV4A request carries an ${REGION_SET} header; this one has none.`,
-          undefined,
-          {
-            severity: 'warning',
-          },
-        ),
-      ],
-    };
-  }
-  const notes: Problem[] = [];
-  if (!signedHeaders.includes('x-amz-region-set')) {
-    notes.push(
-      problem(
-        'region-set-unsigned',
-        `${REGION_SET} is on the request but not in SignedHeaders.`,
-        header.span,
-        {
-          severity: 'warning',
-          hint: 'SigV4A signs the region set: add x-amz-region-set to the signed headers.',
-        },
-      ),
-    );
-  }
-  return { value: header.value, notes };
 }
 
 /** Checks a SigV4A signature and returns the rebuilt stages with the verdict. */
