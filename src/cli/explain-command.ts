@@ -6,6 +6,7 @@
 import { explain } from '../lib/diagnose/explain';
 import type { Explanation, ExplainInput } from '../lib/diagnose/types';
 import { EXIT, type CliIo, type ExitCode } from './io';
+import { isLegacyCase, parseAnyCaseFile, type CaseFile, type LegacyCaseFile } from '../lib/sig/case-file';
 import { loadCase } from './load-case';
 import { badInput, warningsText, type CaseOutcome } from './outcome';
 import { hasError, inFile, inRequest, type Diagnostic } from './problems';
@@ -30,7 +31,7 @@ export async function explainCase(
   options: OutputOptions,
   inputs: { errorFile?: string; clientFile?: string },
 ): Promise<CaseOutcome> {
-  const loaded = await loadCase(io, file, 'explain');
+  const loaded = await loadCase<CaseFile | LegacyCaseFile>(io, file, 'explain', parseAnyCaseFile);
   if (!loaded.ok) return badInput(file, loaded.diagnostics, options.json);
   const { source, caseFile, diagnostics } = loaded.value;
   const texts: { error?: string; client?: string } = {};
@@ -54,7 +55,8 @@ export async function explainCase(
   if (caseFile.credentials.secretAccessKey) input.secretAccessKey = caseFile.credentials.secretAccessKey;
   if (caseFile.credentials.accessKeyId) input.accessKeyId = caseFile.credentials.accessKeyId;
   if (caseFile.credentials.sessionToken) input.sessionToken = caseFile.credentials.sessionToken;
-  if (caseFile.settings) input.settings = caseFile.settings;
+  // A legacy scheme's settings are its own; the diagnosis reads them off the request's signature.
+  if (caseFile.settings && !isLegacyCase(caseFile)) input.settings = caseFile.settings;
   const explanation = await explain(input);
 
   const placed: Diagnostic[] = [...diagnostics];

@@ -15,7 +15,7 @@ import { parseHttpRequest } from '../sig/request/http';
 import { findHeader, type HttpRequest } from '../sig/request/model';
 import type { ExpectedText, ServerError } from '../sig/server-error/types';
 import { parseCanonicalRequest } from '../sig/v4/canonical-request';
-import { GENERIC_SETTINGS, resolveSettings } from '../sig/v4/settings';
+import { resolveSettings } from '../sig/v4/settings';
 import { parseStringToSign } from '../sig/v4/string-to-sign';
 import { clientSide, s3V2Side } from './client-side';
 import { compareStringsToSign } from './compare';
@@ -37,8 +37,9 @@ import type { Explanation, ExplainInput, Side } from './types';
 
 const SIGNATURE_CODES = /SignatureDoesNotMatch|InvalidSignature|IncompleteSignature|signature we calculated/i;
 
+/** The SigV4 scheme to read the request with (a legacy one is picked apart, by legacyScheme). */
 function pickScheme(input: ExplainInput, hinted: SchemeId | undefined, server?: ServerError): SchemeId {
-  if (input.scheme) return input.scheme;
+  if (input.scheme && findScheme(input.scheme)) return input.scheme as SchemeId;
   if (hinted) return hinted;
   const scope = server?.stringToSign?.text.split('\n')[2] ?? '';
   return scope.split('/')[2] === 's3' ? 'sigv4-s3' : 'sigv4';
@@ -154,8 +155,7 @@ export async function explain(input: ExplainInput): Promise<Explanation> {
   const c: Setting = {
     input,
     out,
-    // A SigV2-family scheme reads no SigV4 settings; the generic ones stand in.
-    settings: resolveSettings(findScheme(scheme)?.defaults ?? GENERIC_SETTINGS, input.settings),
+    settings: resolveSettings(findScheme(scheme)!.defaults, input.settings),
     s3: scheme === 'sigv4-s3',
   };
   // A value the paste cut off is compared only as far as it goes (partial-side.ts), never as a whole.

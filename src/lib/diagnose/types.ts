@@ -3,7 +3,7 @@
  */
 
 import type { ClientLog } from '../sig/client-log/types';
-import type { SchemeId } from '../sig/registry';
+import type { AnySchemeId } from '../sig/registry';
 import type { PastedRequest } from '../sig/request/pasted';
 import type { ServerError } from '../sig/server-error/types';
 import type { Problem } from '../sig/types';
@@ -76,7 +76,7 @@ export interface Ask {
 
 /** Everything a diagnosis can use; all optional but one of request, server reply or client log. */
 export interface ExplainInput {
-  scheme?: SchemeId;
+  scheme?: AnySchemeId;
   /** The request as sent, in any pasted form, carrying its Authorization or X-Amz-Signature. */
   request?: string;
   /** The server's reply in any envelope. */
