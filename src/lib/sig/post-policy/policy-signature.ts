@@ -1,6 +1,6 @@
 /**
  * The signature of a POST form, checked: SigV4 (hex HMAC-SHA256 of the Base64 policy under the key of the
- * form's X-Amz-Credential scope) or SigV2 (through the S3 SigV2 signer passed in).
+ * form's X-Amz-Credential scope) or SigV2 (Base64 HMAC-SHA1 of the Base64 policy, by the S3 SigV2 engine).
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-authentication-HTTPPOST.html
  */
 
@@ -10,6 +10,7 @@ import { problem, type Problem, type Span } from '../types';
 import { parseCredential } from '../v4/authorization';
 import { ALGORITHM } from '../v4/string-to-sign';
 import type { FormField, PostForm } from './form';
+import { s3V2Signature } from '../s3v2/sign';
 import { postPolicySignature } from './sign';
 
 /**
@@ -52,18 +53,9 @@ export function checkSignature(
   }
   if (!v4 && v2) {
     const check: PolicySignatureCheck = { version: 'sigv2', provided: v2.value, providedSpan: v2.span };
-    if (input.secretAccessKey !== undefined && input.v2Signer) {
-      check.expected = input.v2Signer(input.secretAccessKey, base64);
+    if (input.secretAccessKey !== undefined) {
+      check.expected = (input.v2Signer ?? s3V2Signature)(input.secretAccessKey, base64);
       check.valid = timingSafeEqual(check.expected, v2.value);
-    } else if (input.secretAccessKey !== undefined) {
-      notes.push(
-        problem(
-          'sigv2-signer',
-          'This is a SigV2 POST form; its signature is checked by the S3 SigV2 engine, not wired here.',
-          v2.span,
-          { severity: 'note' },
-        ),
-      );
     }
     return check;
   }

@@ -1,8 +1,8 @@
 /**
  * Checking a browser POST upload: the policy decoded, each condition checked against the form's fields (which
  * one fails, and why), and the signature verified with the scope the form's X-Amz-Credential names. A SigV2 form
- * (AWSAccessKeyId, Signature) is checked against the same conditions; its signature through the S3 SigV2 signer
- * passed in as `v2Signer`.
+ * (AWSAccessKeyId, Signature) is checked against the same conditions; its signature by the S3 SigV2 engine
+ * (`s3V2Signature`, or a `v2Signer` passed in).
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-authentication-HTTPPOST.html
  */
 
