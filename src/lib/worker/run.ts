@@ -47,6 +47,8 @@ export async function runExplain(input: RunInput, stages: RunOutput): Promise<Ru
   if (explanation.ask) out.ask = explanation.ask;
   const sides = { ...stages.sides };
   if (!sides.client && explanation.sides.client?.canonicalRequest) sides.client = explanation.sides.client;
+  // A legacy log may sign several strings: the diagnosis knows which one made the signature sent.
+  if (stages.trace && explanation.sides.client?.stringToSign) sides.client = explanation.sides.client;
   if (!sides.server && explanation.sides.server) sides.server = explanation.sides.server;
   out.sides = sides;
   out.diffs = buildDiffs(sides);

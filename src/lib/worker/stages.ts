@@ -327,7 +327,9 @@ function legacyTrace(
 /** A legacy trace's side for the diffs: its string to sign. */
 function legacyStringToSign(trace: TraceView | undefined): Side | undefined {
   const sts = trace?.stages.find((st) => st.id === 'string-to-sign');
-  return sts ? { stringToSign: sts.text, ...(trace!.signature ? { signature: trace!.signature } : {}) } : undefined;
+  return sts
+    ? { stringToSign: sts.text, ...(trace!.signature ? { signature: trace!.signature } : {}) }
+    : undefined;
 }
 
 /** Phase one: the stages, the sides and the diffs. */
@@ -401,6 +403,8 @@ export async function runStages(input: RunInput): Promise<RunOutput> {
   if (legacy) {
     out.trace = legacy.view;
     seen.schemeReason = legacy.view.reason;
+    seen.action = 'verify';
+    seen.actionReason = `the request carries a ${legacy.view.label} signature`;
     seen.facts.push(`signed with ${legacy.view.label}`);
     if (hasSecret) matched = legacy.match;
   }
