@@ -23,6 +23,9 @@ export interface LocatedJson {
 /** Deeper nesting than any case file or HAR needs; past it the parser reports a problem, not a stack overflow. */
 const MAX_DEPTH = 256;
 
+/** Tolerant mode: how many raw line breaks a string may hold (error messages quote a few dozen lines). */
+const MAX_STRING_LINES = 400;
+
 /** The escapes a JSON string may hold, but `\uXXXX`. */
 const SIMPLE_ESCAPES: Record<string, string> = {
   '"': '"',
@@ -175,7 +178,17 @@ class Parser {
     this.at++;
     let out = '';
     const offsets: number[] = [];
+    let breaks = 0;
     for (;;) {
+      // A quote left open would swallow the rest of a long paste: a string runs over a few hundred lines at most.
+      if (this.tolerant && this.text[this.at] === '\n' && ++breaks > MAX_STRING_LINES) {
+        this.stop ??= {
+          at: this.at,
+          message: 'This string runs on for too many lines; its closing quote is missing.',
+        };
+        offsets.push(this.at);
+        return [out, offsets];
+      }
       const c = this.text[this.at];
       if (c === undefined) {
         if (!this.tolerant) this.error('This string is never closed.');
@@ -259,9 +272,11 @@ export interface TolerantJson extends LocatedJson {
  * Parses the JSON value at the start of `text` the way a person reads a pasted one: raw control characters in
  * strings, trailing commas and unknown escapes are read as written, and a value cut short or broken keeps what
  * was read before the break. Text after the value is left alone. `undefined` when no value starts there.
+ * Reading starts at `start`; positions are in `text`.
  */
-export function parseTolerantJson(text: string): TolerantJson | undefined {
+export function parseTolerantJson(text: string, start = 0): TolerantJson | undefined {
   const parser = new Parser(text, true);
+  parser.at = start;
   try {
     const value = parser.value('');
     const problems = parser.forgiven.map(([kind, message, at]) =>

@@ -86,7 +86,7 @@ export function readTextBody(body: Located, code?: string): ReplyBody {
   };
 }
 
-const CODE_MEMBERS = ['Code', 'code', '__type', 'errorCode', 'ErrorCode', 'name'];
+const CODE_MEMBERS = ['Code', 'code', '__type', 'errorCode', 'ErrorCode'];
 const MESSAGE_MEMBERS = ['message', 'Message', 'errorMessage', 'detailedMessage', 'msg'];
 const STATUS_MEMBERS = ['statusCode', 'httpStatusCode', 'HTTPStatusCode', 'status', 'StatusCode'];
 

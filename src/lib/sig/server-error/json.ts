@@ -10,28 +10,14 @@ import { cleanCode, type Field, type ReplyBody } from './body';
 import { decodedFrom, pasteSpan, type Located } from './located';
 
 /**
- * Where the JSON value that starts at `start` ends, and whether it closed. Strings may hold raw line breaks (as
- * programs print them); a blank line followed by another reply ends a value that never closes.
+ * Where the JSON value at `start` ends as a reader sees it: past its closing brace, past the character where it
+ * stops making sense, or at the end of the text when it is cut off. Reading goes no further than the value does.
  */
-export function jsonValueEnd(text: string, start: number): { end: number; closed: boolean } {
-  let depth = 0;
-  let inString = false;
-  for (let i = start; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n' && /^\n[ \t]*\r?\n[ \t]*(?:[{<]|HTTP\/)/.test(text.slice(i, i + 16))) {
-      return { end: i, closed: false };
-    }
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') {
-      depth--;
-      if (depth <= 0) return { end: i + 1, closed: true };
-    }
-  }
-  return { end: text.trimEnd().length, closed: false };
+export function jsonReplyEnd(text: string, start: number): number {
+  const parsed = parseTolerantJson(text, start);
+  if (!parsed) return Math.min(text.length, start + 1);
+  if (!parsed.stopped) return parsed.end;
+  return Math.min(text.length, parsed.stopped.at + 1);
 }
 
 /** Text escaped as inside a JSON string (`<\/Message>`, `\n`), decoded over `[start, end)` of `loc.text`. */

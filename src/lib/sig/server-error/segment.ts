@@ -11,7 +11,7 @@ import { startsAwsMessage } from './advice';
 import { readBotocoreBody, readHttpEnvelope } from './envelope';
 import { readErrorLine } from './error-line';
 import { textMessageEnd } from './expected-strings';
-import { jsonValueEnd, unescapeJsonRun } from './json';
+import { jsonReplyEnd, unescapeJsonRun } from './json';
 import { looksLikeLiteralObject, readLiteralObject, type LiteralObject } from './literal-object';
 import { located, pasteOffset, sliceLocated, type Located } from './located';
 import { sigv2StringToSignEnd } from '../client-log/shape';
@@ -81,7 +81,7 @@ export function bodyAt(source: Located, from: number, stop?: (start: number) => 
     const object = readLiteralObject(text, start);
     return { source, kind: 'object', start, end: object.end, object };
   }
-  if (text[start] === '{') return { source, kind: 'json', start, end: jsonValueEnd(text, start).end };
+  if (text[start] === '{') return { source, kind: 'json', start, end: jsonReplyEnd(text, start) };
   return { source, kind: 'text', start, end: textMessageEnd(text, start, lineEnd) };
 }
 
@@ -170,7 +170,12 @@ function embeddedStarts(text: string, start: number, end: number): number[] {
   for (let i = start + 1; i < end && out.length < 16; i++) {
     const c = text[i]!;
     if (!/[{<A-Z]/.test(c) || !/[\s=:|*,([>]/.test(text[i - 1]!)) continue;
-    if (c === '<' && !/^<(?:\?xml|[A-Z][\w]*[\s>])/.test(text.slice(i, i + 64))) continue;
+    // `<?xml`, or a root tag with at most a namespace (not `<Response [403]>` or `<Buffer 3c …>`).
+    if (
+      c === '<' &&
+      !/^<(?:\?xml|[A-Z]\w*(?:\s+xmlns(?::\w+)?=["'][^"']*["'])*\s*>)/.test(text.slice(i, i + 200))
+    )
+      continue;
     if (c === '{' && !/^\{\s*(?:["'$A-Za-z_]|$)/.test(text.slice(i, i + 16))) continue;
     if (/[A-Z]/.test(c) && !/^[A-Z][A-Za-z0-9]*: /.test(text.slice(i, i + 80)) && !startsAwsMessage(text, i))
       continue;
@@ -178,6 +183,9 @@ function embeddedStarts(text: string, start: number, end: number): number[] {
   }
   return out;
 }
+
+/** How far XML found after a prefix is read: S3's longest replies (both `*Bytes` lists) stay well under it. */
+const EMBEDDED_XML_MAX = 65_536;
 
 /** Finds every reply in the paste, in order, and the lines that belong to none. */
 export function splitReplies(text: string, accept: Accept): { segments: Segment[]; skipped: Span[] } {
@@ -200,7 +208,8 @@ export function splitReplies(text: string, accept: Accept): { segments: Segment[
     const end = lineEndAt(text, at);
     let inLine: Segment | undefined;
     for (const i of embeddedStarts(text, at, end)) {
-      const s = replyAt(text, i, stop);
+      // After a prefix a reply is a guess: its XML is read no further than an error reply ever runs.
+      const s = replyAt(text, i, (from) => Math.min(stop(from), i + EMBEDDED_XML_MAX));
       if (s && s.span.end > i && accept(s)) {
         inLine = s;
         break;
