@@ -146,6 +146,25 @@ describe('tools that quote the reply themselves', () => {
   });
 });
 
+describe('SDK errors serialised or repr-ed', () => {
+  it('reads JSON.stringify of an aws-sdk v2 error, status and all', () => {
+    const text = JSON.stringify({
+      message: MISMATCH,
+      code: 'SignatureDoesNotMatch',
+      time: '2024-03-05T10:15:00.123Z',
+      requestId: 'Q8GJ1PT3L1N5JD0C',
+      statusCode: 403,
+      retryable: false,
+    });
+    expect(read(text).reply).toMatchObject({ code: 'SignatureDoesNotMatch', status: 403, message: MISMATCH });
+  });
+
+  it("reads Python's repr of a ClientError without its closing quote and parenthesis", () => {
+    const text = `ClientError('An error occurred (SignatureDoesNotMatch) when calling the GetObject operation: ${MISMATCH}')`;
+    expect(read(text).reply).toMatchObject({ code: 'SignatureDoesNotMatch', message: MISMATCH });
+  });
+});
+
 describe('printed Python objects', () => {
   it("reads botocore's e.response dict", () => {
     const text = `{'Error': {'Code': 'SignatureDoesNotMatch', 'Message': ${pyRepr(FULL)}}, 'ResponseMetadata': {'RequestId': 'X1', 'HTTPStatusCode': 403, 'HTTPHeaders': {'content-type': 'text/xml'}, 'RetryAttempts': 0}}`;

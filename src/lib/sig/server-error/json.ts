@@ -147,12 +147,18 @@ export function readJsonBody(body: Located, start: number, end: number): ReplyBo
     });
   }
   const message = MESSAGE_KEYS.map((k) => fields.get(k)).find((f) => f !== undefined)?.value;
+  // JSON.stringify of an SDK error carries its status: aws-sdk v2's statusCode, v3's $metadata.httpStatusCode.
+  const metadata = value.$metadata;
+  const status = [value.statusCode, isObject(metadata) ? metadata.httpStatusCode : undefined].find(
+    (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 100 && v <= 599,
+  );
   const rawCode = CODE_KEYS.map((k) => fields.get(k)).find((f) => f !== undefined)?.value.text;
   const code = rawCode === undefined ? undefined : cleanCode(rawCode);
   return {
     format: 'json',
     ...(code ? { code } : {}),
     ...(message ? { message } : {}),
+    ...(status !== undefined ? { status } : {}),
     fields: new Map([...fields].map(([k, f]) => [k.slice(1), f])),
     problems,
   };

@@ -64,7 +64,10 @@ export function readSdkLine(text: string, lineStart: number, lineEnd: number): S
   if (botocore) {
     const start = lineStart + botocore.index;
     const messageStart = start + botocore[0].length;
-    const end = textMessageEnd(text, messageStart, lineEnd);
+    let end = textMessageEnd(text, messageStart, lineEnd);
+    // Inside Python's repr of the exception, `ClientError('An error occurred …')`, the quote ends the message.
+    const opener = /\((['"])$/.exec(text.slice(Math.max(0, start - 2), start));
+    if (opener && text.slice(end - 2, end) === `${opener[1]})`) end -= 2;
     return { span: { start, end }, ...codeOrStatus(botocore[1]), message: { start: messageStart, end } };
   }
   const s3cmd = S3CMD.exec(line);
