@@ -10,7 +10,7 @@ const NO_DOM = 'the engine has no DOM: it runs in Node, a Worker and the browser
 
 export default defineConfig(
   {
-    ignores: ['build/', '.svelte-kit/', 'node_modules/', 'tests/vectors/', 'test-results/'],
+    ignores: ['build/', 'dist/', '.svelte-kit/', 'node_modules/', 'tests/vectors/', 'test-results/'],
   },
   js.configs.recommended,
   ...ts.configs.recommended,
