@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { paste, settled, shoot } from './harness';
+import { OUTPUT, paste, settled, shoot } from './harness';
 import { useHarness } from './use-harness';
 
 const harness = useHarness();
@@ -53,6 +53,10 @@ describe('real pastes on the page', () => {
       expect(await page.getByTestId('answer-finding').getAttribute('data-basis')).toBe('suspected');
       expect(await page.getByTestId('answer-ask').getAttribute('data-need')).toBe('client-log');
       await shoot(page, `twin-03-cannot-tell-${name}`);
+      // What the screen shows from the top of the page, as after a paste and a look up: the answer must be there.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      expect(await page.getByTestId('answer').isVisible()).toBe(true);
+      await page.screenshot({ path: join(OUTPUT, `twin-03-first-screen-${name}.png`) });
     }
   });
 
