@@ -4,32 +4,17 @@
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/RESTAuthentication.html
  */
 
+import {
+  parseS3V2StringToSign as parseParts,
+  type S3V2StringToSignParts as S3V2StringToSign,
+} from '../sig/s3v2/string-to-sign';
 import type { Finding } from './types';
 import { visible } from './visible';
 
-/** An S3 SigV2 string to sign, part by part. */
-export interface S3V2StringToSign {
-  verb: string;
-  contentMd5: string;
-  contentType: string;
-  /** The Date header, or the Expires epoch seconds of a presigned URL. */
-  date: string;
-  amzHeaders: string[];
-  resource: string;
-}
-
-/** Reads an S3 SigV2 string to sign; `undefined` when it does not have the shape. */
+/** Reads an S3 SigV2 string to sign into its parts; `undefined` when it does not have the shape. */
 export function parseS3V2StringToSign(text: string): S3V2StringToSign | undefined {
-  const lines = text.replace(/\r\n/g, '\n').split('\n');
-  if (lines.length < 5) return undefined;
-  return {
-    verb: lines[0]!,
-    contentMd5: lines[1]!,
-    contentType: lines[2]!,
-    date: lines[3]!,
-    amzHeaders: lines.slice(4, -1),
-    resource: lines[lines.length - 1]!,
-  };
+  const parsed = parseParts(text);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 /** True for a presigned URL's string to sign: the date line is an Expires epoch. */
