@@ -2,7 +2,8 @@
  * Every cryptographic primitive sigscope uses, in one place: WebCrypto (`crypto.subtle`, in Node 20, browsers and
  * Web Workers alike) for bodies of any size, and @noble/hashes (audited, dependency-free) for the many small
  * inputs of every signature (keys, canonical requests, strings to sign), which it hashes at once. Nothing else
- * imports a hash.
+ * imports a hash. A host with a faster native hash (Node, for the CLI) hands it in with `setCryptoBackend`; the engine
+ * never imports it, so the browser and the worker keep @noble/hashes.
  */
 
 import { hmac as nobleHmac } from '@noble/hashes/hmac.js';
@@ -10,6 +11,71 @@ import { sha1 } from '@noble/hashes/legacy.js';
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 
 const encoder = new TextEncoder();
+
+/** A running SHA-256: fed piece by piece, copied to resume from a shared prefix, finished as hex. */
+export interface Sha256State {
+  update(data: string): Sha256State;
+  /** An independent copy of the state so far. */
+  clone(): Sha256State;
+  /** Lower-case hex of the digest; the state is finished. */
+  digestHex(): string;
+}
+
+/**
+ * The synchronous primitives a host may supply natively. Every function takes text as UTF-8 or bytes and must
+ * give exactly the bytes @noble/hashes gives; nothing else changes.
+ */
+export interface CryptoBackend {
+  name: string;
+  sha256(data: BytesLike): Uint8Array;
+  sha256Hex(data: BytesLike): string;
+  createSha256(): Sha256State;
+  hmac(key: Uint8Array, data: BytesLike, hash: 'SHA-256' | 'SHA-1'): Uint8Array;
+  hmacHex(key: Uint8Array, data: BytesLike): string;
+}
+
+class NobleState implements Sha256State {
+  constructor(private readonly h = nobleSha256.create()) {}
+  update(data: string): Sha256State {
+    this.h.update(encoder.encode(data));
+    return this;
+  }
+  clone(): Sha256State {
+    return new NobleState(this.h.clone());
+  }
+  digestHex(): string {
+    return toHex(this.h.digest());
+  }
+}
+
+const nobleBackend: CryptoBackend = {
+  name: '@noble/hashes',
+  sha256: (data) => nobleSha256(toBytes(data)),
+  sha256Hex: (data) => toHex(nobleSha256(toBytes(data))),
+  createSha256: () => new NobleState(),
+  hmac: (key, data, hash) => nobleHmac(hash === 'SHA-256' ? nobleSha256 : sha1, key, toBytes(data)),
+  hmacHex: (key, data) => toHex(nobleHmac(nobleSha256, key, toBytes(data))),
+};
+
+let backend: CryptoBackend = nobleBackend;
+
+/**
+ * Installs a host's native primitives (the CLI gives node:crypto's); `undefined` restores @noble/hashes. Only
+ * small synchronous inputs go through it: bodies still go to WebCrypto.
+ */
+export function setCryptoBackend(next: CryptoBackend | undefined): void {
+  backend = next ?? nobleBackend;
+}
+
+/** The name of the backend in use, for benches and `--version`-style reports. */
+export function cryptoBackendName(): string {
+  return backend.name;
+}
+
+/** A fresh running SHA-256, to hash a shared prefix once and resume from copies of it. */
+export function createSha256(): Sha256State {
+  return backend.createSha256();
+}
 
 /** Bytes to hash or sign: text is encoded as UTF-8. */
 export type BytesLike = string | Uint8Array;
@@ -47,7 +113,7 @@ const SYNC_LIMIT = 64 * 1024;
 /** SHA-256 of the data. */
 export async function sha256(data: BytesLike): Promise<Uint8Array> {
   const bytes = toBytes(data);
-  if (bytes.length <= SYNC_LIMIT) return nobleSha256(bytes);
+  if (bytes.length <= SYNC_LIMIT) return backend.sha256(bytes);
   // Reached only here: touching globalThis.crypto loads Node's WebCrypto, which a CLI start need not pay for.
   return new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes));
 }
@@ -70,26 +136,38 @@ export async function sha256HexNative(data: BytesLike): Promise<string> {
  * string to sign), which are small, where waiting for a Promise would cost more than the hash.
  */
 export function sha256HexNow(data: BytesLike): string {
-  return toHex(nobleSha256(toBytes(data)));
+  return backend === nobleBackend ? toHex(nobleSha256(toBytes(data))) : backend.sha256Hex(data);
 }
 
 /** An HMAC key prepared once (its inner and outer pads hashed), to sign many messages. */
 export interface HmacKey {
   readonly prepared: ReturnType<typeof nobleHmac.create>;
+  /** The raw key, for a native backend (which prepares its pads itself, faster than cloning noble's). */
+  readonly raw: Uint8Array;
+  readonly hash: 'SHA-256' | 'SHA-1';
 }
 
 /** Prepares raw key bytes as an HMAC key over the given hash. */
 export function prepareHmacKey(key: BytesLike, hash: 'SHA-256' | 'SHA-1' = 'SHA-256'): HmacKey {
-  return { prepared: nobleHmac.create(hash === 'SHA-256' ? nobleSha256 : sha1, toBytes(key)) };
+  const raw = toBytes(key);
+  return { prepared: nobleHmac.create(hash === 'SHA-256' ? nobleSha256 : sha1, raw), raw, hash };
 }
 
 /** HMAC of the data under a prepared key. */
 export function hmacWithKey(key: HmacKey, data: BytesLike): Uint8Array {
+  if (backend !== nobleBackend) return backend.hmac(key.raw, data, key.hash);
   return key.prepared.clone().update(toBytes(data)).digest();
+}
+
+/** Lower-case hex HMAC-SHA256 of the data under a prepared key: a SigV4 signature. */
+export function hmacHexWithKey(key: HmacKey, data: BytesLike): string {
+  if (backend !== nobleBackend && key.hash === 'SHA-256') return backend.hmacHex(key.raw, data);
+  return toHex(hmacWithKey(key, data));
 }
 
 /** HMAC-SHA256 (or SHA-1) of the data under raw key bytes. */
 export function hmac(key: BytesLike, data: BytesLike, hash: 'SHA-256' | 'SHA-1' = 'SHA-256'): Uint8Array {
+  if (backend !== nobleBackend) return backend.hmac(toBytes(key), data, hash);
   return nobleHmac(hash === 'SHA-256' ? nobleSha256 : sha1, toBytes(key), toBytes(data));
 }
 

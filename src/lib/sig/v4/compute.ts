@@ -3,7 +3,7 @@
  * signature. Signing and verifying build the plan differently and share this.
  */
 
-import { hmacWithKey, sha256HexNow, toHex } from '../crypto';
+import { hmacHexWithKey, sha256HexNow } from '../crypto';
 import type { Span } from '../types';
 import { canonicalHeaders, type HeaderField } from './canonical-headers';
 import { canonicalPath } from './canonical-path';
@@ -87,7 +87,7 @@ export function computeStages(
   };
   const stringToSignText = renderStringToSign(stringToSign);
   const key = variant.sign ? undefined : deriveSigningKey(plan.secretAccessKey, plan.scope);
-  const signature = key ? toHex(hmacWithKey(key.key, stringToSignText)) : variant.sign!(stringToSignText);
+  const signature = key ? hmacHexWithKey(key.key, stringToSignText) : variant.sign!(stringToSignText);
   return {
     canonicalRequest,
     canonicalRequestText,
