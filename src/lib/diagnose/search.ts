@@ -6,19 +6,22 @@
  * candidate that canonicalizes like one tried before is skipped, so the first that reproduces is the likeliest.
  */
 
-import { hmacWithKey, toHex } from '../sig/crypto';
+import { hmacHexWithKey } from '../sig/crypto';
 import { deriveSigningKey } from '../sig/v4/signing-key';
+import { ALGORITHM } from '../sig/v4/string-to-sign';
 import { MISTAKES, REGIONS, SERVICES, type Mistake } from './catalogue';
 import { curlMistakes } from './clients/curl-mistakes';
 import { targetedMistakes } from './targets';
 import {
+  canonicalText,
+  partsKey,
   variantCanonical,
   variantKey,
-  variantSecret,
-  variantStringToSign,
+  variantParts,
   type Variant,
   type VariantContext,
 } from './variant';
+import { canonicalHash } from './variant-hash';
 
 /** What the client produced, to be reproduced. */
 export interface SearchTarget {
@@ -102,47 +105,45 @@ export function candidates(
   ];
 }
 
-const BATCH = 64;
-
-/** Tries candidates until one reproduces the target; the base (no mistake) is not a candidate. */
+/**
+ * Tries candidates until one reproduces the target; the base (no mistake) is not a candidate. Each candidate's
+ * parts are rendered once per context, its canonical request hashed from the state it shares with the request's
+ * own (variant-hash.ts), and its signature made with the cached signing key of its scope.
+ */
 export async function searchMistakes(
   ctx: VariantContext,
   target: SearchTarget,
   s3: boolean,
   profiles: readonly ClientProfile[] = [],
 ): Promise<SearchOutcome> {
-  const seen = new Set<string>([variantKey(ctx, {})]);
-  const list = candidates(ctx, s3, profiles);
+  const base = variantParts(ctx, {});
+  const seen = new Set<string>([partsKey(base)]);
+  const textOnly = target.canonicalRequest !== undefined && target.signature === undefined;
   let tried = 0;
-  for (let start = 0; start < list.length; start += BATCH) {
-    const batch = list.slice(start, start + BATCH).flatMap((mistakes) => {
-      const variant = mistakes.reduce<Variant | undefined>((v, m) => v && merge(v, m.variant), {});
-      if (!variant) return [];
-      const key = variantKey(ctx, variant);
-      if (seen.has(key)) return [];
-      seen.add(key);
-      return [
-        { mistakes, canonical: variantCanonical(ctx, variant), secret: variantSecret(ctx.secret, variant) },
-      ];
-    });
-    tried += batch.length;
-    const results = await Promise.all(
-      batch.map(async ({ mistakes, canonical, secret }): Promise<Reproduction | undefined> => {
-        if (target.canonicalRequest !== undefined && target.signature === undefined) {
-          return canonical.text === target.canonicalRequest
-            ? { mistakes, canonicalRequest: canonical.text, stringToSign: '' }
-            : undefined;
-        }
-        const stringToSign = variantStringToSign(canonical);
-        const key = deriveSigningKey(secret, canonical.scope);
-        const signature = toHex(hmacWithKey(key.key, stringToSign));
-        return signature === target.signature
-          ? { mistakes, canonicalRequest: canonical.text, stringToSign, signature }
-          : undefined;
-      }),
-    );
-    const found = results.find((r) => r !== undefined);
-    if (found) return { found, tried };
+  for (const mistakes of candidates(ctx, s3, profiles)) {
+    const variant =
+      mistakes.length === 1
+        ? mistakes[0]!.variant
+        : mistakes.reduce<Variant | undefined>((v, m) => v && merge(v, m.variant), {});
+    if (!variant) continue;
+    const parts = variantParts(ctx, variant);
+    const key = partsKey(parts);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    tried++;
+    if (textOnly) {
+      const text = canonicalText(ctx, parts);
+      if (text === target.canonicalRequest) {
+        return { found: { mistakes, canonicalRequest: text, stringToSign: '' }, tried };
+      }
+      continue;
+    }
+    const stringToSign = `${ALGORITHM}\n${parts.amzDate}\n${parts.scopeText}\n${canonicalHash(ctx, base, parts)}`;
+    const signature = hmacHexWithKey(deriveSigningKey(parts.secret, parts.scope).key, stringToSign);
+    if (signature === target.signature) {
+      const found = { mistakes, canonicalRequest: canonicalText(ctx, parts), stringToSign, signature };
+      return { found, tried };
+    }
   }
   return { tried };
 }

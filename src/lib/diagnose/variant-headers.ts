@@ -5,7 +5,7 @@
 
 import { canonicalHeaderValue } from '../sig/v4/canonical-headers';
 import type { Variant, VariantContext } from './variant';
-import { cmp, memo, prepare, type Part } from './variant-parts';
+import { cmp, fieldKey, memo, prepare, type Part } from './variant-parts';
 
 /** SigV4's header value (folds as spaces, runs collapsed, ends trimmed), less the steps a variant skips. */
 function headerValue(value: string, untrimmed: boolean, uncollapsed: boolean): string {
@@ -20,35 +20,96 @@ function hostValue(value: string, v: Variant, defaultPort: string): string {
   return value;
 }
 
+type Group = ReturnType<typeof prepare>['groups'][number];
+
+/** What a variant may change on every header at once; the rest names one header. */
+const GLOBAL_FIELDS = new Set([
+  'untrimmedHeaderValues',
+  'uncollapsedHeaderSpaces',
+  'headerNamesAsSent',
+  'repeatedHeaderJoin',
+]);
+const HEADER_FIELDS = new Set([
+  ...GLOBAL_FIELDS,
+  'hostPort',
+  'untrimmedHeader',
+  'untrimmedWhole',
+  'uncollapsedHeader',
+  'headerCaseAsSent',
+  'omitHeader',
+  'addHeader',
+  'headerSignedAs',
+  'joinHeader',
+]);
+
+/** Whether a variant changes this header in particular (not only as it changes every header). */
+function touches(v: Variant, lower: string): boolean {
+  return (
+    v.untrimmedHeader === lower ||
+    v.uncollapsedHeader === lower ||
+    v.headerCaseAsSent === lower ||
+    v.headerSignedAs?.name === lower ||
+    v.joinHeader?.name === lower ||
+    (lower === 'host' && v.hostPort !== undefined)
+  );
+}
+
+/** One header's canonical line as a variant gives it, rendered once per context and per what it depends on. */
+function headerLine(
+  ctx: VariantContext,
+  v: Variant,
+  g: Group,
+  i: number,
+  row: (Part | undefined)[],
+  globals: string,
+): Part {
+  // A line the variant does not change on its own is the same for every variant with the same global fields.
+  if (!touches(v, g.lower))
+    return (row[i] ??= memo(ctx, `l|${g.lower}${globals}`, () => renderLine(ctx, v, g)));
+  return memo(ctx, `l|${g.lower}${fieldKey('', v, HEADER_FIELDS)}`, () => renderLine(ctx, v, g));
+}
+
+function renderLine(ctx: VariantContext, v: Variant, g: Group): string {
+  const as = v.headerSignedAs?.name === g.lower ? v.headerSignedAs.value : undefined;
+  const whole = !!v.untrimmedWhole && v.untrimmedHeader === g.lower;
+  const untrimmed = !!v.untrimmedHeaderValues || v.untrimmedHeader === g.lower;
+  const uncollapsed = !!v.uncollapsedHeaderSpaces || v.uncollapsedHeader === g.lower;
+  const how = v.joinHeader?.name === g.lower ? v.joinHeader.as : v.repeatedHeaderJoin;
+  const asSent = !!v.headerNamesAsSent || v.headerCaseAsSent === g.lower;
+  const sent = as !== undefined ? [as] : whole ? g.whole : g.values;
+  const values = sent.map((raw) =>
+    headerValue(g.lower === 'host' ? hostValue(raw, v, ctx.defaultPort) : raw, untrimmed, uncollapsed),
+  );
+  const joined =
+    how === 'first' ? values[0]! : how === 'last' ? values[values.length - 1]! : values.join(how ?? ',');
+  return `${asSent ? g.sent : g.lower}:${joined}\n`;
+}
+
 /** The canonical headers block, a blank line and SignedHeaders, as a variant gives them. */
 export function variantHeaders(ctx: VariantContext, v: Variant): Part {
   const add = v.addHeader;
-  const as = v.headerSignedAs;
-  const join = v.joinHeader;
-  const key = `h|${+!!v.untrimmedHeaderValues}${+!!v.uncollapsedHeaderSpaces}${+!!v.headerNamesAsSent}|${v.repeatedHeaderJoin ?? ''}|${v.hostPort ?? ''}|${v.untrimmedHeader ?? ''}${v.untrimmedWhole ? '+' : ''}|${v.uncollapsedHeader ?? ''}|${v.headerCaseAsSent ?? ''}|${v.omitHeader ?? ''}|${add ? `${add.name}:${add.value}` : ''}|${as ? `${as.name}:${as.value}` : ''}|${join ? `${join.name}:${join.as}` : ''}`;
-  return memo(ctx, key, () => {
-    const lines: { name: string; line: string }[] = [];
-    for (const g of prepare(ctx).groups) {
+  return memo(ctx, fieldKey('h', v, HEADER_FIELDS), () => {
+    const { groups, rows } = prepare(ctx);
+    const globals = fieldKey('', v, GLOBAL_FIELDS);
+    let row = rows.get(globals);
+    if (!row) rows.set(globals, (row = []));
+    const lines: { name: string; line: Part }[] = [];
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i]!;
       if (g.lower === v.omitHeader) continue;
-      const whole = v.untrimmedWhole && v.untrimmedHeader === g.lower;
-      const sent = as?.name === g.lower ? [as.value] : whole ? g.whole : g.values;
-      const values = sent.map((raw) =>
-        headerValue(
-          g.lower === 'host' ? hostValue(raw, v, ctx.defaultPort) : raw,
-          !!v.untrimmedHeaderValues || v.untrimmedHeader === g.lower,
-          !!v.uncollapsedHeaderSpaces || v.uncollapsedHeader === g.lower,
-        ),
-      );
-      const how = join?.name === g.lower ? join.as : v.repeatedHeaderJoin;
-      const joined =
-        how === 'first' ? values[0]! : how === 'last' ? values[values.length - 1]! : values.join(how ?? ',');
-      const name = v.headerNamesAsSent || v.headerCaseAsSent === g.lower ? g.sent : g.lower;
-      lines.push({ name, line: `${name}:${joined}\n` });
+      const line = headerLine(ctx, v, g, i, row, globals);
+      lines.push({ name: v.headerNamesAsSent || v.headerCaseAsSent === g.lower ? g.sent : g.lower, line });
     }
-    if (add && !prepare(ctx).groups.some((g) => g.lower === add.name)) {
-      lines.push({ name: add.name, line: `${add.name}:${canonicalHeaderValue(add.value)}\n` });
+    if (add && !groups.some((g) => g.lower === add.name)) {
+      const line = memo(
+        ctx,
+        `a|${add.name}:${add.value}`,
+        () => `${add.name}:${canonicalHeaderValue(add.value)}\n`,
+      );
+      lines.push({ name: add.name, line });
       lines.sort((a, b) => cmp(a.name.toLowerCase(), b.name.toLowerCase()));
     }
-    return lines.map((l) => l.line).join('') + '\n' + lines.map((l) => l.name).join(';');
+    const tail = '\n' + lines.map((l) => l.name).join(';');
+    return { text: lines.map((l) => l.line.text).join('') + tail, lines: lines.map((l) => l.line), tail };
   });
 }

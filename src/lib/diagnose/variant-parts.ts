@@ -44,20 +44,35 @@ interface Prepared {
   parts: Map<string, Part>;
   /** Each distinct rendering's number, so that candidates are told apart without comparing whole texts. */
   ids: Map<string, number>;
+  /** Header lines by group, per what a variant changes on every header at once (variant-headers.ts). */
+  rows: Map<string, (Part | undefined)[]>;
 }
 
 /** A rendered part of the canonical request, numbered: equal numbers, equal texts. */
 export interface Part {
   id: number;
   text: string;
+  /**
+   * For the headers block: its lines (each rendered once per context and numbered as parts are) and what follows
+   * them (the blank line and SignedHeaders), so that a hash can resume after the lines it shares with another.
+   */
+  lines?: readonly Part[];
+  tail?: string;
 }
 
 const prepared = new WeakMap<VariantContext, Prepared>();
 
+let last: { ctx: VariantContext; p: Prepared } | undefined;
+
 /** What is prepared once for a context (decoded query, header groups), made on first use. */
 export function prepare(ctx: VariantContext): Prepared {
+  // A search asks thousands of times for the same context: the last one answers without a WeakMap lookup.
+  if (last?.ctx === ctx) return last.p;
   let p = prepared.get(ctx);
-  if (p) return p;
+  if (p) {
+    last = { ctx, p };
+    return p;
+  }
   const query = ctx.query.map((raw) => {
     const name = percentDecode(raw.name).bytes;
     return { name, value: percentDecode(raw.value ?? '').bytes, raw, key: text.decode(name) };
@@ -71,8 +86,9 @@ export function prepare(ctx: VariantContext): Prepared {
     byName.set(lower, group);
   }
   const groups = [...byName.values()].sort((a, b) => cmp(a.lower, b.lower));
-  p = { query, groups, parts: new Map(), ids: new Map() };
+  p = { query, groups, parts: new Map(), ids: new Map(), rows: new Map() };
   prepared.set(ctx, p);
+  last = { ctx, p };
   return p;
 }
 
@@ -82,23 +98,60 @@ export function cmp(a: string, b: string): number {
 }
 
 /** The part rendered for `key` in this context, rendered the first time it is asked for. */
-export function memo(ctx: VariantContext, key: string, render: () => string): Part {
+export function memo(ctx: VariantContext, key: string, render: () => string | Omit<Part, 'id'>): Part {
   const { parts, ids } = prepare(ctx);
   let out = parts.get(key);
   if (out === undefined) {
-    const text = render();
-    let id = ids.get(text);
-    if (id === undefined) ids.set(text, (id = ids.size));
-    out = { id, text };
+    const rendered = render();
+    const part = typeof rendered === 'string' ? { text: rendered } : rendered;
+    let id = ids.get(part.text);
+    if (id === undefined) ids.set(part.text, (id = ids.size));
+    out = { ...part, id };
     parts.set(key, out);
   }
   return out;
 }
 
+/**
+ * The memo key of a variant for one part: only the fields that part reads and the variant sets (most variants
+ * set one or two), so that keys stay short and are built without visiting every field.
+ */
+export function fieldKey(prefix: string, v: Variant, fields: ReadonlySet<string>): string {
+  let key = prefix;
+  for (const k in v) {
+    if (!fields.has(k)) continue;
+    const x = v[k as keyof Variant];
+    if (x === undefined) continue;
+    key += `|${k}=${typeof x === 'object' ? Object.values(x).join(':') : x}`;
+  }
+  return key;
+}
+
+const PATH_FIELDS = new Set([
+  'curl',
+  'pathEncoding',
+  'normalizePath',
+  'encodeTilde',
+  'spaceAsPlus',
+  'reservedRaw',
+  'lowerHex',
+]);
+const QUERY_FIELDS = new Set([
+  'curl',
+  'reservedRaw',
+  'spaceAsPlus',
+  'encodeTilde',
+  'lowerHex',
+  'bareKeyWithoutEquals',
+  'excludeToken',
+  'querySort',
+  'omitParam',
+  'paramEncoding',
+]);
+
 /** The canonical URI a variant gives. */
 export function variantPath(ctx: VariantContext, v: Variant): Part {
-  const key = `p|${v.curl ?? ''}|${v.pathEncoding ?? ''}|${v.normalizePath ?? ''}|${+!!v.encodeTilde}${+!!v.spaceAsPlus}${+!!v.reservedRaw}${+!!v.lowerHex}`;
-  return memo(ctx, key, () => {
+  return memo(ctx, fieldKey('p', v, PATH_FIELDS), () => {
     if (v.curl) return curlPath(ctx.wirePath, v.curl, !ctx.settings.doubleEncodePath);
     let path = ctx.wirePath === '' ? '/' : ctx.wirePath;
     if (v.normalizePath ?? ctx.settings.normalizePath) path = normalizePathSegments(path) || '/';
@@ -132,8 +185,7 @@ function valueFor(
 /** The canonical query string a variant gives. */
 export function variantQuery(ctx: VariantContext, v: Variant): Part {
   const pe = v.paramEncoding;
-  const key = `q|${v.curl ?? ''}|${+!!v.reservedRaw}${+!!v.spaceAsPlus}${+!!v.encodeTilde}${+!!v.lowerHex}${+!!v.bareKeyWithoutEquals}${+!!v.excludeToken}|${v.querySort ?? ''}|${v.omitParam ?? ''}|${pe ? `${pe.name}=${pe.as}` : ''}`;
-  return memo(ctx, key, () => {
+  return memo(ctx, fieldKey('q', v, QUERY_FIELDS), () => {
     if (v.curl) return curlQuery(ctx.query, v.curl);
     const pairs = prepare(ctx)
       .query.filter(

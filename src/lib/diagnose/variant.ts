@@ -10,7 +10,7 @@ import { ALGORITHM, renderStringToSign } from '../sig/v4/string-to-sign';
 import { sha256HexNow } from '../sig/crypto';
 import type { CurlEra } from './clients/curl';
 import { variantHeaders } from './variant-headers';
-import { variantPath, variantQuery } from './variant-parts';
+import { variantPath, variantQuery, type Part } from './variant-parts';
 
 /** How one query value was encoded instead of SigV4's way. */
 export type ValueEncoding = 'reserved-raw' | 'space-as-plus' | 'lower-hex' | 'raw' | 'twice';
@@ -117,19 +117,73 @@ function timeAndScope(ctx: VariantContext, v: Variant): { amzDate: string; scope
   return { amzDate, scope };
 }
 
+/** Everything a variant signs, part by part: each part rendered once per context and numbered. */
+export interface VariantParts {
+  path: Part;
+  query: Part;
+  headers: Part;
+  /** Numbers payload, time, scope and secret together: equal numbers, equal values. */
+  restId: number;
+  payload: string;
+  amzDate: string;
+  scope: CredentialScope;
+  /** `date/region/service/aws4_request`. */
+  scopeText: string;
+  secret: string;
+}
+
+type Rest = Pick<VariantParts, 'restId' | 'payload' | 'amzDate' | 'scope' | 'scopeText' | 'secret'>;
+
+const rests = new WeakMap<VariantContext, Map<string, Rest>>();
+
+/** Payload, time, scope and secret of a variant, made once per context and per the fields that change them. */
+function restOf(ctx: VariantContext, v: Variant): Rest {
+  let known = rests.get(ctx);
+  if (!known) rests.set(ctx, (known = new Map()));
+  const key = `${v.payload ?? ''}|${v.timeSource ?? ''}|${v.scopeDayOffset ?? ''}|${v.region ?? ''}|${v.service ?? ''}|${v.secret ?? ''}`;
+  let rest = known.get(key);
+  if (!rest) {
+    const { amzDate, scope } = timeAndScope(ctx, v);
+    const payload = payloadOf(ctx, v);
+    const scopeText = renderScope(scope);
+    const secret = variantSecret(ctx.secret, v);
+    const same = [...known.values()].find(
+      (r) =>
+        r.payload === payload && r.amzDate === amzDate && r.scopeText === scopeText && r.secret === secret,
+    );
+    rest = same ?? { restId: known.size, payload, amzDate, scope, scopeText, secret };
+    known.set(key, rest);
+  }
+  return rest;
+}
+
+/** The parts a client with this variant would sign. */
+export function variantParts(ctx: VariantContext, v: Variant): VariantParts {
+  return {
+    path: variantPath(ctx, v),
+    query: variantQuery(ctx, v),
+    headers: variantHeaders(ctx, v),
+    ...restOf(ctx, v),
+  };
+}
+
+/** The canonical request text of a variant's parts. */
+export function canonicalText(ctx: VariantContext, p: VariantParts): string {
+  return `${ctx.method}\n${p.path.text}\n${p.query.text}\n${p.headers.text}\n${p.payload}`;
+}
+
 /** The canonical request text, time and scope a client with this variant would sign. */
 export function variantCanonical(
   ctx: VariantContext,
   v: Variant,
 ): { text: string; amzDate: string; scope: CredentialScope } {
-  const text = [
-    ctx.method,
-    variantPath(ctx, v).text,
-    variantQuery(ctx, v).text,
-    variantHeaders(ctx, v).text,
-    payloadOf(ctx, v),
-  ].join('\n');
-  return { text, ...timeAndScope(ctx, v) };
+  const p = variantParts(ctx, v);
+  return { text: canonicalText(ctx, p), amzDate: p.amzDate, scope: p.scope };
+}
+
+/** The key of a variant's parts: equal exactly when two variants sign the same thing here. */
+export function partsKey(p: VariantParts): string {
+  return `${p.path.id}|${p.query.id}|${p.headers.id}|${p.restId}`;
 }
 
 /**
@@ -137,8 +191,7 @@ export function variantCanonical(
  * time, scope and secret): parts are compared by number, so no whole text is built or hashed to tell them apart.
  */
 export function variantKey(ctx: VariantContext, v: Variant): string {
-  const { amzDate, scope } = timeAndScope(ctx, v);
-  return `${variantPath(ctx, v).id}|${variantQuery(ctx, v).id}|${variantHeaders(ctx, v).id}|${payloadOf(ctx, v)}|${amzDate}|${renderScope(scope)}|${variantSecret(ctx.secret, v)}`;
+  return partsKey(variantParts(ctx, v));
 }
 
 /** The secret a client with this variant would have signed with. */
