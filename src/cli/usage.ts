@@ -32,9 +32,10 @@ const CASE_FILE = `Case file (JSON):
 
 const EXIT_CODES = `Exit codes:
   0  signed; or, for verify, every signature matches
-  1  verify or explain: a signature does not match
-  3  explain: cannot tell from what was given
-  2  bad input (unreadable file, bad JSON, missing field, a problem in the request) or bad usage
+  1  verify or explain: a signature does not match (explain: a shown finding says why)
+  3  explain: cannot tell yet (no finding is shown; "ask" says what to paste next)
+  2  bad input (unreadable file, bad JSON, missing field, a problem in the request) or bad usage;
+     explain: only when nothing given could be read (a box that cannot be read is warned about)
 Problems are printed to stderr as file:line:col: message, pointing into the case file (inside the
 "request" string too); warnings as file:line:col: warning: message.`;
 
