@@ -54,7 +54,8 @@ export function parseArgs(argv: readonly string[]): Invocation {
   let optionsEnded = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
-    if (optionsEnded || !arg.startsWith('-')) files.push(arg);
+    // `-` alone is standard input, as every Unix tool takes it.
+    if (optionsEnded || arg === '-' || !arg.startsWith('-')) files.push(arg);
     else if (arg === '--') optionsEnded = true;
     else if (command === 'explain' && (arg === '--error' || arg === '--client')) {
       const value = rest[++i];

@@ -26,11 +26,28 @@ export async function readTextFile(path: string) {
   }
 }
 
+/** Reads all of standard input as UTF-8 (for the file name `-`); a second read gets what is left: nothing. */
+export async function readStdin(stdin: NodeJS.ReadableStream = process.stdin) {
+  try {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    return ok(Buffer.concat(chunks).toString('utf8'));
+  } catch (e) {
+    if (!(e instanceof Error)) throw e;
+    return fail<string>([problem('read-file', `Standard input cannot be read: ${e.message}`)]);
+  }
+}
+
+/** Reads a file by name, or standard input for `-`. */
+export function readInput(path: string) {
+  return path === '-' ? readStdin() : readTextFile(path);
+}
+
 /** The CLI's input and output on a real process. */
 export function nodeIo(): CliIo {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    readFile: readTextFile,
+    readFile: readInput,
   };
 }
