@@ -23,11 +23,15 @@ export interface HeaderField {
   span?: Span;
 }
 
+const NEEDS_FOLDING = /[\r\n\t]| {2}|^ | $/;
+
 /**
  * Folds line breaks and each run of spaces and tabs into one space and trims the ends. Other Unicode whitespace
  * stays, as in the AWS SDK for JavaScript and aws-c-auth.
  */
 export function canonicalHeaderValue(value: string): string {
+  // Most values have nothing to fold or trim: one test instead of three replacements.
+  if (!NEEDS_FOLDING.test(value)) return value;
   return value
     .replace(/[\r\n]/g, ' ')
     .replace(/[ \t]+/g, ' ')

@@ -88,15 +88,24 @@ export function computeStages(
   const stringToSignText = renderStringToSign(stringToSign);
   const key = variant.sign ? undefined : deriveSigningKey(plan.secretAccessKey, plan.scope);
   const signature = key ? hmacHexWithKey(key.key, stringToSignText) : variant.sign!(stringToSignText);
-  return {
+  const stages = {
     canonicalRequest,
     canonicalRequestText,
-    canonicalRequestLines: canonicalRequestLines(canonicalRequest),
     canonicalRequestHash,
     stringToSign,
     stringToSignText,
     keyChain: key?.chain ?? [],
     signingKey: key?.hex ?? '',
     signature,
-  };
+  } as SignatureStages;
+  // The labelled lines are for showing the stages; a signature alone never reads them. Made on first read (an
+  // enumerable property like the others, so spreading, JSON and structured cloning see it).
+  let lines: CanonicalLine[] | undefined;
+  Object.defineProperty(stages, 'canonicalRequestLines', {
+    get: () => (lines ??= canonicalRequestLines(canonicalRequest)),
+    set: (value: CanonicalLine[]) => (lines = value),
+    enumerable: true,
+    configurable: true,
+  });
+  return stages;
 }

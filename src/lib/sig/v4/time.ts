@@ -5,10 +5,12 @@
 
 /** Formats a time as SigV4's ISO 8601 basic form, `YYYYMMDDTHHMMSSZ`. */
 export function toAmzDate(time: Date): string {
-  return time
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
+  const iso = time.toISOString();
+  // `YYYY-MM-DDTHH:MM:SS.sssZ` by slicing (every signature formats its time); other years by the general rule.
+  if (iso.length === 24) {
+    return iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 13) + iso.slice(14, 16) + iso.slice(17, 19) + 'Z';
+  }
+  return iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
 /** Reads `YYYYMMDDTHHMMSSZ`; `undefined` when the text is not in that form. */
