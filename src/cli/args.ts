@@ -2,6 +2,8 @@
  * Reading the command line: a command, its flags and the case files, or a usage problem.
  */
 
+import type { CredentialFlags } from './credentials';
+
 /** The commands `sigscope` knows. */
 export type Command = 'sign' | 'verify' | 'explain' | 'collide';
 
@@ -14,6 +16,8 @@ export type Invocation =
       json: boolean;
       showSecrets: boolean;
       files: string[];
+      /** --access-key, --secret-key, --profile. */
+      credentials: CredentialFlags;
       /** explain: the server's reply and the client's signing log. */
       errorFile?: string;
       clientFile?: string;
@@ -23,6 +27,11 @@ export type Invocation =
 const COMMANDS: readonly Command[] = ['sign', 'verify', 'explain', 'collide'];
 const isCommand = (word: string | undefined): word is Command => COMMANDS.includes(word as Command);
 const HELP_FLAGS = ['-h', '--help'];
+const CREDENTIAL_FLAGS: Record<string, keyof CredentialFlags> = {
+  '--access-key': 'accessKey',
+  '--secret-key': 'secretKey',
+  '--profile': 'profile',
+};
 
 /**
  * Parses `argv` (without `node` and the script): `sigscope <command> [--json] [--show-secrets] CASE.json...`, and for
@@ -51,6 +60,7 @@ export function parseArgs(argv: readonly string[]): Invocation {
   let showSecrets = false;
   const files: string[] = [];
   const inputs: { errorFile?: string; clientFile?: string } = {};
+  const credentials: CredentialFlags = {};
   let optionsEnded = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -61,6 +71,10 @@ export function parseArgs(argv: readonly string[]): Invocation {
       const value = rest[++i];
       if (value === undefined) return { kind: 'usage-error', message: `${arg} needs a file.`, command };
       inputs[arg === '--error' ? 'errorFile' : 'clientFile'] = value;
+    } else if (arg in CREDENTIAL_FLAGS) {
+      const value = rest[++i];
+      if (value === undefined) return { kind: 'usage-error', message: `${arg} needs a value.`, command };
+      credentials[CREDENTIAL_FLAGS[arg]!] = value;
     } else if (HELP_FLAGS.includes(arg)) return { kind: 'help', command };
     else if (arg === '--json') json = true;
     else if (arg === '--show-secrets') showSecrets = true;
@@ -70,5 +84,5 @@ export function parseArgs(argv: readonly string[]): Invocation {
   if (command === 'explain' && files.length > 1) {
     return { kind: 'usage-error', message: 'explain takes one case file.', command };
   }
-  return { kind: 'run', command, json, showSecrets, files, ...inputs };
+  return { kind: 'run', command, json, showSecrets, files, credentials, ...inputs };
 }

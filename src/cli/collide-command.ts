@@ -53,7 +53,7 @@ export function renderCollideReport(view: CollideView): string {
 
 /** Collides one case file. */
 export async function collideCase(io: CliIo, file: string, options: OutputOptions): Promise<CaseOutcome> {
-  const loaded = await loadCase(io, file, 'collide', parseAnyCaseFile);
+  const loaded = await loadCase(io, file, 'collide', parseAnyCaseFile, options.outside);
   if (!loaded.ok) return badInput(file, loaded.diagnostics, options.json);
   const { source, caseFile, secretAccessKey } = loaded.value;
   const result = collideText({

@@ -31,7 +31,13 @@ export async function explainCase(
   options: OutputOptions,
   inputs: { errorFile?: string; clientFile?: string },
 ): Promise<CaseOutcome> {
-  const loaded = await loadCase<CaseFile | LegacyCaseFile>(io, file, 'explain', parseAnyCaseFile);
+  const loaded = await loadCase<CaseFile | LegacyCaseFile>(
+    io,
+    file,
+    'explain',
+    parseAnyCaseFile,
+    options.outside,
+  );
   if (!loaded.ok) return badInput(file, loaded.diagnostics, options.json);
   const { source, caseFile, diagnostics } = loaded.value;
   const texts: { error?: string; client?: string } = {};

@@ -9,6 +9,8 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readFile(path: string): Promise<Result<string>>;
+  /** The environment, for credentials (AWS_*) and NO_COLOR; none when left out. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The CLI's exit codes: 0 done (or signature matches), 1 signature mismatch, 2 bad input or usage, 3 cannot tell. */

@@ -6,6 +6,7 @@
 import { parseCaseFile, type CaseFile, type LegacyCaseFile } from '../lib/sig/case-file';
 import type { LocatedJson } from '../lib/sig/json-source';
 import { problem, type Result } from '../lib/sig/types';
+import type { OutsideCredentials } from './credentials';
 import type { CliIo } from './io';
 import { hasError, inFile, type CaseSource, type Diagnostic } from './problems';
 
@@ -24,12 +25,35 @@ export type LoadResult<C extends CaseFile | LegacyCaseFile = CaseFile> =
 /** A case-file reader: parseCaseFile (SigV4), or parseAnyCaseFile (every scheme). */
 export type CaseParser<C> = (text: string) => Result<{ caseFile: C; located: LocatedJson }>;
 
+/**
+ * The case file's credentials completed from outside it: keys given on the command line (or its `--profile`)
+ * replace the file's; the environment's and the default profile's only fill what the file leaves out. The region
+ * fills a case without one.
+ */
+function withOutside<C extends CaseFile | LegacyCaseFile>(caseFile: C, outside: OutsideCredentials): C {
+  const mine = caseFile.credentials;
+  const pick = (inFile: string | undefined, other: string | undefined) =>
+    outside.explicit ? (other ?? inFile) : inFile || other;
+  const credentials: CaseFile['credentials'] = {
+    accessKeyId: pick(mine.accessKeyId || undefined, outside.accessKeyId) ?? '',
+  };
+  const secret = pick(mine.secretAccessKey, outside.secretAccessKey);
+  if (secret) credentials.secretAccessKey = secret;
+  // A token belongs with the keys it came with.
+  const token = outside.explicit || !mine.secretAccessKey ? outside.sessionToken : mine.sessionToken;
+  if (token ?? mine.sessionToken) credentials.sessionToken = (token ?? mine.sessionToken)!;
+  const out = { ...caseFile, credentials } as C & { region?: string };
+  if (!out.region && outside.region) out.region = outside.region;
+  return out;
+}
+
 /** Reads and checks a case file; `purpose` completes "needs a secret key to …" (explain does without one). */
 export async function loadCase<C extends CaseFile | LegacyCaseFile = CaseFile>(
   io: CliIo,
   file: string,
   purpose: 'sign' | 'verify' | 'explain' | 'collide',
   parse: CaseParser<C> = parseCaseFile as unknown as CaseParser<C>,
+  outside?: OutsideCredentials,
 ): Promise<LoadResult<C>> {
   const read = await io.readFile(file);
   if (!read.ok) return { ok: false, diagnostics: read.problems.map((p) => inFile({ file, text: '' }, p)) };
@@ -38,7 +62,8 @@ export async function loadCase<C extends CaseFile | LegacyCaseFile = CaseFile>(
   const parsed = parse(text);
   const diagnostics = parsed.problems.map((p) => inFile({ file, text }, p));
   if (!parsed.ok || hasError(diagnostics)) return { ok: false, diagnostics };
-  const { caseFile, located } = parsed.value;
+  const { located } = parsed.value;
+  const caseFile = outside ? withOutside(parsed.value.caseFile, outside) : parsed.value.caseFile;
   const secretAccessKey = caseFile.credentials.secretAccessKey ?? '';
   if (secretAccessKey === '' && purpose !== 'explain') {
     const at = located.locations.get('/credentials/secretAccessKey') ?? located.locations.get('/credentials');

@@ -5,6 +5,7 @@
  */
 
 import { parseArgs } from './args';
+import { outsideCredentials } from './credentials';
 import { EXIT, type CliIo, type ExitCode } from './io';
 import { worstExit, type CaseOutcome } from './outcome';
 import { signCase, type OutputOptions } from './sign-command';
@@ -25,6 +26,18 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
     return EXIT.badInput;
   }
   const options: OutputOptions = { json: invocation.json, showSecrets: invocation.showSecrets };
+  const outside = await outsideCredentials(invocation.credentials, {
+    env: io.env ?? {},
+    readFile: io.readFile,
+  });
+  if (!outside.ok) {
+    // The messages name flags, variables, files and profiles, never a key's value.
+    io.stderr(
+      outside.problems.map((p) => `sigscope: ${p.message}${p.hint ? `\n  ${p.hint}` : ''}\n`).join(''),
+    );
+    return EXIT.badInput;
+  }
+  if (outside.value) options.outside = outside.value;
   if (invocation.command === 'explain') {
     const outcome = await explainCase(io, invocation.files[0]!, options, invocation);
     io.stdout(outcome.stdout);

@@ -49,5 +49,6 @@ export function nodeIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readFile: readInput,
+    env: process.env,
   };
 }

@@ -5,6 +5,7 @@
 import { signText, type SignTextInput } from '../lib/sig/index';
 import { isLegacyCase, parseAnyCaseFile, type CaseFile, type LegacyCaseFile } from '../lib/sig/case-file';
 import { signLegacyText } from '../lib/sig/legacy';
+import type { OutsideCredentials } from './credentials';
 import { EXIT, type CliIo } from './io';
 import { renderLegacySignReport } from './legacy-report';
 import { loadCase, type LoadedCase } from './load-case';
@@ -17,6 +18,8 @@ import { legacySignView, signView } from './sign-view';
 export interface OutputOptions {
   json: boolean;
   showSecrets: boolean;
+  /** Credentials from the command line, the environment or a profile, to complete each case file's. */
+  outside?: OutsideCredentials;
 }
 
 /** The case file's credentials with the secret key to sign with. */
@@ -72,7 +75,7 @@ function signLegacyCase(
 
 /** Signs one case file. */
 export async function signCase(io: CliIo, file: string, options: OutputOptions): Promise<CaseOutcome> {
-  const any = await loadCase(io, file, 'sign', parseAnyCaseFile);
+  const any = await loadCase(io, file, 'sign', parseAnyCaseFile, options.outside);
   if (!any.ok) return badInput(file, any.diagnostics, options.json);
   if (isLegacyCase(any.value.caseFile))
     return signLegacyCase(any.value as LoadedCase<LegacyCaseFile>, file, options);

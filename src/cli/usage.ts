@@ -30,6 +30,15 @@ const CASE_FILE = `Case file (JSON):
   amzDateInDateLine. For the legacy schemes "time" is the Date (s3v2) or Timestamp (Query APIs) added when
   the request has none; a scheme's own parameters already in the request are used as they are.`;
 
+const INPUTS = `Inputs and credentials (every command):
+  -                   a file name of "-" reads the case file from standard input
+  --access-key ID     with --secret-key KEY: the keys to sign or verify with (they replace the case file's)
+  --profile NAME      static keys of a profile in ~/.aws/credentials or ~/.aws/config (AWS_SHARED_CREDENTIALS_FILE,
+                      AWS_CONFIG_FILE move them); SSO, credential_process and role profiles are not read
+  Without these, AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, then AWS_PROFILE, then the
+  default profile fill what the case file leaves out; AWS_REGION or AWS_DEFAULT_REGION (or the profile's region)
+  fills a missing "region". A secret key is never printed (kSecret is masked unless --show-secrets).`;
+
 const EXIT_CODES = `Exit codes:
   0  signed; or, for verify, every signature matches
   1  verify or explain: a signature does not match (explain: a shown finding says why)
@@ -81,6 +90,8 @@ Usage:
 ${indent(commands)}
 
 ${CASE_FILE}
+
+${INPUTS}
 
 ${EXIT_CODES}
 `;

@@ -39,7 +39,7 @@ function verifyLegacyCase(
 
 /** Verifies one case file: exit 0 on a match, 1 on a mismatch, 2 on bad input. */
 export async function verifyCase(io: CliIo, file: string, options: OutputOptions): Promise<CaseOutcome> {
-  const any = await loadCase(io, file, 'verify', parseAnyCaseFile);
+  const any = await loadCase(io, file, 'verify', parseAnyCaseFile, options.outside);
   if (!any.ok) return badInput(file, any.diagnostics, options.json);
   if (isLegacyCase(any.value.caseFile))
     return verifyLegacyCase(any.value as LoadedCase<LegacyCaseFile>, file, options);

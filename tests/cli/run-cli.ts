@@ -6,16 +6,22 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main';
-import { readTextFile } from '../../src/cli/node-io';
+import { readInput } from '../../src/cli/node-io';
 
 /** Runs `sigscope` with these arguments; resolves to its exit code and what it printed. */
-export async function sigscope(...argv: string[]) {
+export function sigscope(...argv: string[]) {
+  return sigscopeIn({}, ...argv);
+}
+
+/** Runs `sigscope` in this environment (HOME, AWS_*, NO_COLOR), with nothing else of the process's. */
+export async function sigscopeIn(env: Record<string, string>, ...argv: string[]) {
   let stdout = '';
   let stderr = '';
   const code = await run(argv, {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
-    readFile: readTextFile,
+    readFile: readInput,
+    env,
   });
   return { code, stdout, stderr };
 }
