@@ -78,6 +78,8 @@ export async function explainCase(
   // A box that cannot be read leaves the others: only when nothing at all was usable is the input bad.
   if (hasError(placed) && !usable(explanation)) return badInput(file, placed, options.json);
   const exit = VERDICT_EXIT[explanation.verdict] ?? EXIT.unknown;
+  // In CI the log a job keeps is stderr: a mismatch puts its likeliest finding there too, as one line.
+  const stderr = warningsText(placed) + ciLine(file, explanation);
   if (options.json) {
     const { verdict, findings, sides, searched, ask } = explanation;
     const view = {
@@ -90,7 +92,15 @@ export async function explainCase(
       server: explanation.server,
       advice: explanation.server?.advice,
     };
-    return { exit, stdout: JSON.stringify(view) + '\n', stderr: warningsText(placed) };
+    return { exit, stdout: JSON.stringify(view) + '\n', stderr };
   }
-  return { exit, stdout: renderExplanation(file, explanation), stderr: warningsText(placed) };
+  return { exit, stdout: renderExplanation(file, explanation), stderr };
+}
+
+/** `file: signature mismatch: <the likeliest finding> (shown|suspected)`, or nothing when the verdict is not a mismatch. */
+function ciLine(file: string, explanation: Explanation): string {
+  if (explanation.verdict !== 'mismatch') return '';
+  const top = explanation.findings[0];
+  if (!top) return `${file}: signature mismatch\n`;
+  return `${file}: signature mismatch: ${top.message} (${top.basis})\n  fix: ${top.fix}\n`;
 }

@@ -8,6 +8,7 @@ import type { LocatedJson } from '../lib/sig/json-source';
 import { problem, type Result } from '../lib/sig/types';
 import type { OutsideCredentials } from './credentials';
 import type { CliIo } from './io';
+import { isCaseFileText, parseRequestFile } from './request-file';
 import { hasError, inFile, type CaseSource, type Diagnostic } from './problems';
 
 /** A case file ready to sign or verify, and the warnings met reading it. */
@@ -59,7 +60,8 @@ export async function loadCase<C extends CaseFile | LegacyCaseFile = CaseFile>(
   if (!read.ok) return { ok: false, diagnostics: read.problems.map((p) => inFile({ file, text: '' }, p)) };
   // A byte-order mark is not JSON whitespace; a space keeps every offset where it was.
   const text = read.value.replace(/^\uFEFF/, ' ');
-  const parsed = parse(text);
+  // Not a case file: a request as pasted anywhere, read as a case of its own.
+  const parsed = isCaseFileText(text) ? parse(text) : (parseRequestFile(text) as ReturnType<CaseParser<C>>);
   const diagnostics = parsed.problems.map((p) => inFile({ file, text }, p));
   if (!parsed.ok || hasError(diagnostics)) return { ok: false, diagnostics };
   const { located } = parsed.value;
