@@ -11,6 +11,8 @@ export interface CliIo {
   readFile(path: string): Promise<Result<string>>;
   /** The environment, for credentials (AWS_*) and NO_COLOR; none when left out. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Whether standard output is a terminal (colours are for terminals only). */
+  stdoutIsTty?: boolean;
 }
 
 /** The CLI's exit codes: 0 done (or signature matches), 1 signature mismatch, 2 bad input or usage, 3 cannot tell. */

@@ -5,6 +5,7 @@
  */
 
 import { parseArgs } from './args';
+import { colorize, useColor } from './color';
 import { outsideCredentials } from './credentials';
 import { EXIT, type CliIo, type ExitCode } from './io';
 import { worstExit, type CaseOutcome } from './outcome';
@@ -15,8 +16,10 @@ import { explainCase } from './explain-command';
 import { collideCase } from './collide-command';
 
 /** Runs `sigscope` with `argv` (the arguments after the program name) and returns the exit code. */
-export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+export async function run(argv: readonly string[], given: CliIo): Promise<ExitCode> {
   const invocation = parseArgs(argv);
+  const color = useColor(given.stdoutIsTty, given.env ?? {}, invocation.kind === 'run' && invocation.json);
+  const io: CliIo = color ? { ...given, stdout: (text) => given.stdout(colorize(text)) } : given;
   if (invocation.kind === 'help') {
     io.stdout(usage(invocation.command));
     return EXIT.ok;

@@ -50,5 +50,6 @@ export function nodeIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     readFile: readInput,
     env: process.env,
+    stdoutIsTty: process.stdout.isTTY === true,
   };
 }

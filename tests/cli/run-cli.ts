@@ -14,14 +14,23 @@ export function sigscope(...argv: string[]) {
 }
 
 /** Runs `sigscope` in this environment (HOME, AWS_*, NO_COLOR), with nothing else of the process's. */
-export async function sigscopeIn(env: Record<string, string>, ...argv: string[]) {
+export function sigscopeIn(env: Record<string, string>, ...argv: string[]) {
+  return sigscopeWith({ env }, ...argv);
+}
+
+/** Runs `sigscope` in this environment, its standard output a terminal when `tty`. */
+export async function sigscopeWith(
+  world: { env?: Record<string, string>; tty?: boolean },
+  ...argv: string[]
+) {
   let stdout = '';
   let stderr = '';
   const code = await run(argv, {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
     readFile: readInput,
-    env,
+    env: world.env ?? {},
+    stdoutIsTty: world.tty ?? false,
   });
   return { code, stdout, stderr };
 }
