@@ -112,6 +112,10 @@ const SYNC_LIMIT = 64 * 1024;
 
 /** SHA-256 of the data. */
 export async function sha256(data: BytesLike): Promise<Uint8Array> {
+  // A native backend takes text as it is (no encoding pass); at most 3 bytes a UTF-16 unit, so it is small.
+  if (backend !== nobleBackend && typeof data === 'string' && data.length * 3 <= SYNC_LIMIT) {
+    return backend.sha256(data);
+  }
   const bytes = toBytes(data);
   if (bytes.length <= SYNC_LIMIT) return backend.sha256(bytes);
   // Reached only here: touching globalThis.crypto loads Node's WebCrypto, which a CLI start need not pay for.
@@ -120,6 +124,9 @@ export async function sha256(data: BytesLike): Promise<Uint8Array> {
 
 /** Lower-case hex SHA-256 of the data. */
 export async function sha256Hex(data: BytesLike): Promise<string> {
+  if (backend !== nobleBackend && typeof data === 'string' && data.length * 3 <= SYNC_LIMIT) {
+    return backend.sha256Hex(data);
+  }
   return toHex(await sha256(data));
 }
 

@@ -40,19 +40,21 @@ export function canonicalHeaderValue(value: string): string {
 
 /** Groups fields by lower-case name (repeats joined with `,` in order) and sorts by name. */
 export function canonicalHeaders(fields: readonly HeaderField[]): CanonicalHeader[] {
-  const byName = new Map<string, CanonicalHeader>();
-  for (const field of fields) {
-    const name = field.name.toLowerCase();
+  // Sorted by name first (a stable sort keeps repeats in the order sent), then repeats joined: no map needed.
+  const named = fields.map((field) => ({ name: field.name.toLowerCase(), field }));
+  named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out: CanonicalHeader[] = [];
+  let last: CanonicalHeader | undefined;
+  for (const { name, field } of named) {
     const value = canonicalHeaderValue(field.value);
-    const existing = byName.get(name);
-    if (existing) {
-      existing.value += ',' + value;
-      if (field.span) existing.sources.push(field.span);
+    if (last && last.name === name) {
+      last.value += ',' + value;
+      if (field.span) last.sources.push(field.span);
     } else {
-      byName.set(name, { name, value, sources: field.span ? [field.span] : [] });
+      out.push((last = { name, value, sources: field.span ? [field.span] : [] }));
     }
   }
-  return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return out;
 }
 
 /** Renders the CanonicalHeaders block: one `name:value` line per header, each ending in a newline. */

@@ -88,24 +88,23 @@ export function computeStages(
   const stringToSignText = renderStringToSign(stringToSign);
   const key = variant.sign ? undefined : deriveSigningKey(plan.secretAccessKey, plan.scope);
   const signature = key ? hmacHexWithKey(key.key, stringToSignText) : variant.sign!(stringToSignText);
-  const stages = {
+  // The labelled lines are for showing the stages; a signature alone never reads them. Made on first read, by an
+  // own enumerable accessor (spreading, JSON and structured cloning see it as a value).
+  let lines: CanonicalLine[] | undefined;
+  return {
     canonicalRequest,
     canonicalRequestText,
+    get canonicalRequestLines(): CanonicalLine[] {
+      return (lines ??= canonicalRequestLines(canonicalRequest));
+    },
+    set canonicalRequestLines(value: CanonicalLine[]) {
+      lines = value;
+    },
     canonicalRequestHash,
     stringToSign,
     stringToSignText,
     keyChain: key?.chain ?? [],
     signingKey: key?.hex ?? '',
     signature,
-  } as SignatureStages;
-  // The labelled lines are for showing the stages; a signature alone never reads them. Made on first read (an
-  // enumerable property like the others, so spreading, JSON and structured cloning see it).
-  let lines: CanonicalLine[] | undefined;
-  Object.defineProperty(stages, 'canonicalRequestLines', {
-    get: () => (lines ??= canonicalRequestLines(canonicalRequest)),
-    set: (value: CanonicalLine[]) => (lines = value),
-    enumerable: true,
-    configurable: true,
-  });
-  return stages;
+  };
 }
