@@ -14,7 +14,8 @@ const config = {
       strict: true,
     }),
     prerender: {
-      entries: ['*'],
+      // The teaching pages are linked from no prerendered page yet: named here so they are built.
+      entries: ['*', '/learn', '/lab', '/compare'],
       handleHttpError: 'fail',
       handleMissingId: 'fail',
     },

@@ -40,7 +40,8 @@ export async function serveStatic(root: string): Promise<StaticServer> {
         return;
       }
       let info = await stat(file).catch(() => undefined);
-      if (!info && !extname(file)) {
+      // /learn beside a learn/ folder of lessons is learn.html, as static hosts serve it.
+      if ((!info || info.isDirectory()) && !extname(file)) {
         file += '.html';
         info = await stat(file).catch(() => undefined);
       }

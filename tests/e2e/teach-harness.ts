@@ -1,0 +1,91 @@
+/**
+ * The browser harness for the teaching pages (/learn, /lab, /compare): the shared server and Chromium, a page that
+ * records every request, dialog and error, the checks every test's pages must pass (nothing left the origin, no
+ * dialog, nothing threw), axe-core injected as tests/e2e/axe.test.ts injects it, and screenshots.
+ */
+
+import { createRequire } from 'node:module';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { Harness, shoot, type Watched } from './harness';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core');
+/** The phone every page is checked on. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+/** Starts the server and browser around a file's tests; `open` gives a watched page on a path. */
+export function useTeachHarness() {
+  const harness = new Harness();
+  let watched: Watched[] = [];
+  beforeAll(() => harness.start());
+  afterAll(() => harness.stop());
+  afterEach(async () => {
+    for (const w of watched) {
+      const foreign = w.requests.filter(
+        (url) => !url.startsWith(harness.server.origin + '/') && !/^(data|blob):/.test(url),
+      );
+      expect(foreign, 'requests that left the page’s origin').toEqual([]);
+      expect(w.dialogs, 'dialogs opened').toEqual([]);
+      expect(w.errors, 'uncaught page errors').toEqual([]);
+      await w.context.close();
+    }
+    watched = [];
+  });
+  return {
+    harness,
+    /** A fresh watched page on `path`, hydrated. The CSP is bypassed so that axe can be injected. */
+    async open(path: string, options: BrowserContextOptions = {}): Promise<Watched> {
+      const context = await harness.browser.newContext({
+        viewport: { width: 1280, height: 900 },
+        bypassCSP: true,
+        ...options,
+      });
+      const page = await context.newPage();
+      const w: Watched = { context, page, requests: [], dialogs: [], errors: [] };
+      context.on('request', (r) => w.requests.push(r.url()));
+      page.on('dialog', (d) => {
+        w.dialogs.push(`${d.type()}: ${d.message()}`);
+        void d.dismiss();
+      });
+      page.on('pageerror', (e) => w.errors.push(e.message));
+      watched.push(w);
+      await page.goto(harness.server.origin + path);
+      return w;
+    },
+  };
+}
+
+/** The serious and critical axe violations on the page as it is, one line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = (await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: unknown[] }> } }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations;
+  })) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
+}
+
+/** Axe on the page in light and dark, with a screenshot of each; returns every serious violation found. */
+export async function checkThemes(page: Page, name: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    found.push(...(await seriousViolations(page)).map((v) => `${scheme}: ${v}`));
+    await shoot(page, `${name}-${scheme}`);
+  }
+  return found;
+}
