@@ -140,7 +140,17 @@ const rests = new WeakMap<VariantContext, Map<string, Rest>>();
 function restOf(ctx: VariantContext, v: Variant): Rest {
   let known = rests.get(ctx);
   if (!known) rests.set(ctx, (known = new Map()));
-  const key = `${v.payload ?? ''}|${v.timeSource ?? ''}|${v.scopeDayOffset ?? ''}|${v.region ?? ''}|${v.service ?? ''}|${v.secret ?? ''}`;
+  // Most variants change none of these: they share the request's own, made once.
+  const none =
+    v.payload === undefined &&
+    v.timeSource === undefined &&
+    v.scopeDayOffset === undefined &&
+    v.region === undefined &&
+    v.service === undefined &&
+    v.secret === undefined;
+  const key = none
+    ? '|||||'
+    : `${v.payload ?? ''}|${v.timeSource ?? ''}|${v.scopeDayOffset ?? ''}|${v.region ?? ''}|${v.service ?? ''}|${v.secret ?? ''}`;
   let rest = known.get(key);
   if (!rest) {
     const { amzDate, scope } = timeAndScope(ctx, v);
