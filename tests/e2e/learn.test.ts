@@ -191,6 +191,7 @@ describe('between the debugger and the lessons', () => {
         '/learn/sigv4#step-signature',
       ]),
     );
+    await shoot(page, 'learn-opened-in-debugger');
     await page.locator('#stage-canonical [data-testid=what-is-this]').click();
     await page.waitForURL(/\/learn\/sigv4#step-canonical-request$/);
     await page.locator('#step-canonical-request').waitFor();
