@@ -276,7 +276,8 @@ describe('share links', () => {
     const other = await harness.open({}, new URL(link).pathname + new URL(link).hash);
     await expect.poll(() => editorText(other.page, 'request')).toBe(request.replace(/\n$/, '\n'));
     expect(await other.page.getByTestId('secret-key').inputValue()).toBe('');
-    expect(await other.page.getByTestId('scheme').inputValue()).toBe('sigv4');
+    // The scheme's option appears once the registry has loaded, with the engine's first answer.
+    await expect.poll(() => other.page.getByTestId('scheme').inputValue()).toBe('sigv4');
     await other.page.locator('[data-testid=verdict][data-verdict=unknown]').waitFor();
 
     await page.getByTestId('include-secrets').click();
