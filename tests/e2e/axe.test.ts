@@ -4,54 +4,36 @@
  * (↵, ·, →, ␍) reaches 4.5:1 against what is behind it, in both themes, measured here as axe measures text.
  */
 
-import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { OUTPUT, openExamples, paste, pasteMismatch, settled, shoot } from './harness';
+import {
+  axeViolations,
+  OUTPUT,
+  openExamples,
+  paste,
+  pasteMismatch,
+  seriousOf,
+  settled,
+  shoot,
+} from './harness';
 import { serverFixture } from '../worker/fixtures';
 import { useHarness } from './use-harness';
 
 // Whatever a test did, its pages asked nothing of any other origin, showed no dialog and threw nothing.
 const harness = useHarness();
-const AXE = createRequire(import.meta.url).resolve('axe-core');
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 // The page's CSP allows no inline script, and Playwright injects axe as one: the policy is set aside for these pages
 // only (debugger.test.ts checks it holds).
 const CSP = { bypassCSP: true };
 
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
-
 const results: Record<string, { violations: number; serious: string[] }> = {};
 
-/** Runs axe on the page as it is; returns the serious and critical violations, one line each. */
+/** Runs axe on the page as it is; records the count, returns the serious and critical violations, one line each. */
 async function serious(page: Page, state: string): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = (await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: unknown[] }> } }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations;
-  })) as Violation[];
-  const bad = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(', ')}`,
-    );
+  const violations = await axeViolations(page);
+  const bad = seriousOf(violations);
   results[state] = { violations: violations.length, serious: bad };
   writeFileSync(join(OUTPUT, 'axe.json'), JSON.stringify(results, null, 2));
   return bad;

@@ -3,6 +3,7 @@
  * every dialog and every page error, so that a test can assert nothing left the origin and nothing ran.
  */
 
+import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
@@ -145,4 +146,42 @@ export function editorText(page: Page, editor: 'request' | 'server' | 'client'):
 /** Saves a full-page screenshot to tests/output/NAME.png. */
 export async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
+}
+
+/** One axe-core violation, as much of it as the tests report. */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core');
+
+/** Runs axe-core (injected, never part of the app) on the page as it is: every WCAG 2.x A/AA violation. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: AXE });
+  return (await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: unknown[] }> } }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations;
+  })) as AxeViolation[];
+}
+
+/** The serious and critical violations, one line each. */
+export function seriousOf(violations: readonly AxeViolation[]): string[] {
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
 }

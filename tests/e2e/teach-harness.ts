@@ -4,12 +4,10 @@
  * dialog, nothing threw), axe-core injected as tests/e2e/axe.test.ts injects it, and screenshots.
  */
 
-import { createRequire } from 'node:module';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { Harness, shoot, type Watched } from './harness';
+import { axeViolations, Harness, seriousOf, shoot, type Watched } from './harness';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core');
 /** The phone every page is checked on. */
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
@@ -57,26 +55,7 @@ export function useTeachHarness() {
 
 /** The serious and critical axe violations on the page as it is, one line each. */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = (await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: unknown[] }> } }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations;
-  })) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(', ')}`,
-    );
+  return seriousOf(await axeViolations(page));
 }
 
 /** Axe on the page in light and dark, with a screenshot of each; returns every serious violation found. */
