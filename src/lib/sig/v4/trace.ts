@@ -5,12 +5,13 @@
  */
 
 import type { KeyStep, SchemeTrace, TraceStage } from '../trace';
+import type { SignatureStages } from './compute';
 import type { SigV4Trace } from './types';
 
 const DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html';
 
 /** The SigV4 stages of a signature, each with its rule and the request spans its lines came from. */
-export function v4Stages(trace: SigV4Trace): TraceStage[] {
+export function v4Stages(trace: SignatureStages): TraceStage[] {
   const sts = trace.stringToSign;
   // kSecret is the secret itself ("AWS4" + secret): it is left out, as the key chain table masks it.
   const chain = trace.keyChain.filter((k) => k.name !== 'kSecret');

@@ -1,0 +1,84 @@
+/**
+ * The seam: a `Scheme` is everything the rest of sigscope knows of a signature scheme — its id, label, modes and
+ * settings as descriptors, how to tell a request it signed, and sign/verify returning the one trace shape of
+ * trace.ts. Each scheme's folder exports its own (`v4/scheme.ts`, `v2/scheme.ts`…); registry.ts lists them.
+ */
+
+import type { HttpRequest } from './request/model';
+import type { SchemeCredentials, SchemeTrace, SchemeVerification, SettingDescriptor } from './trace';
+import type { Result, Span } from './types';
+
+/** Stable ids of the SigV4 schemes (the generic one and S3's), whose settings share one typed shape. */
+export type SchemeId = 'sigv4' | 'sigv4-s3';
+
+/** Stable ids of the legacy schemes. */
+export type LegacySchemeId = 'sigv2' | 's3v2' | 'sigv1' | 'sigv0';
+
+/** Every scheme id; they appear in case files and share links, so they never change. */
+export type AnySchemeId = SchemeId | 'sigv4a' | LegacySchemeId;
+
+/** Why a pasted request looks signed with a scheme. */
+export interface Detection {
+  scheme: AnySchemeId;
+  /** `header` or `query` for the SigV4 family and S3 SigV2; where the parameters are for the Query API schemes. */
+  mode: string;
+  /** One sentence on the evidence. */
+  reason: string;
+  /** Where the evidence sits in the request. */
+  span?: Span;
+}
+
+/** What a scheme signs with besides the request; each scheme reads the fields it needs. */
+export interface SchemeSignInput {
+  request: HttpRequest;
+  credentials: SchemeCredentials;
+  /** One of the scheme's `modes`; its first by default. */
+  mode?: string;
+  /** The signing time (SigV4's X-Amz-Date, S3 SigV2's Date, the Query APIs' Timestamp) when the request has none. */
+  time?: Date;
+  /** SigV4 family: the presigned URL's lifetime in seconds. S3 SigV2 query mode: the Expires value itself. */
+  expires?: number;
+  /** SigV4: by default read off the host. */
+  region?: string;
+  /** SigV4 family: by default read off the host. */
+  service?: string;
+  /** SigV4A: the regions the signature is valid in (`*` for all). */
+  regionSet?: string | readonly string[];
+  /** Overrides of the scheme's settings, by descriptor name. */
+  settings?: Record<string, unknown>;
+}
+
+/** What a scheme verifies with besides the signed request. */
+export interface SchemeVerifyInput {
+  request: HttpRequest;
+  secretAccessKey: string;
+  /** When given and different from the one the request names, it is reported (SigV4A derives its key from it). */
+  accessKeyId?: string;
+  /** SigV4A: a pasted public key, which wins over the secret. */
+  publicKey?: string;
+  settings?: Record<string, unknown>;
+}
+
+/** A result now or later: the SigV4 family signs with WebCrypto, the legacy schemes synchronously. */
+export type MaybeAsync<T> = T | Promise<T>;
+
+/** What the UI, the CLI and diagnosis know of a scheme. */
+export interface Scheme {
+  id: AnySchemeId;
+  label: string;
+  /** One sentence on where the scheme is used. */
+  summary: string;
+  docUrl: string;
+  /** Where the signature goes: `header`, `query`, `body`. */
+  modes: readonly string[];
+  /** The named settings, for the settings form, case files and the CLI's help. */
+  settings: readonly SettingDescriptor[];
+  /** Whether a pasted request carries this scheme's signature, and why; `undefined` when it does not. */
+  detect(request: HttpRequest): Detection | undefined;
+  sign(input: SchemeSignInput): MaybeAsync<Result<SchemeTrace>>;
+  verify(input: SchemeVerifyInput): MaybeAsync<Result<SchemeVerification>>;
+}
+
+/** Drops an undefined value from an object literal, for optional fields under `exactOptionalPropertyTypes`. */
+export const opt = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };

@@ -1,0 +1,28 @@
+/**
+ * SigV0 as the registry knows it: HMAC-SHA1 of Action and Timestamp.
+ */
+
+import { opt, type Scheme } from '../scheme';
+import type { SchemeTrace, SchemeVerification } from '../trace';
+import type { Result } from '../types';
+import { signatureVersionDetection } from '../v2/detect';
+import { signV0, V0_DOC, verifyV0 } from './sign';
+
+/** Signature Version 0. */
+export const SIGV0_SCHEME = {
+  id: 'sigv0',
+  label: 'SigV0',
+  summary: 'Signature Version 0: HMAC-SHA1 of Action followed by Timestamp; no other parameter is signed.',
+  docUrl: V0_DOC,
+  modes: ['query', 'body'],
+  settings: [],
+  detect: (request) => signatureVersionDetection(request, '0', 'sigv0', 'SigV0'),
+  sign: (i): Result<SchemeTrace> =>
+    signV0({ request: i.request, credentials: i.credentials, ...opt('time', i.time) }),
+  verify: (i): Result<SchemeVerification> =>
+    verifyV0({
+      request: i.request,
+      secretAccessKey: i.secretAccessKey,
+      ...opt('accessKeyId', i.accessKeyId),
+    }),
+} as const satisfies Scheme;
