@@ -4,7 +4,7 @@
 
 import { signText, type SignTextInput } from '../lib/sig/index';
 import { isLegacyCase, parseAnyCaseFile, type CaseFile, type LegacyCaseFile } from '../lib/sig/case-file';
-import { signLegacyText } from '../lib/sig/legacy';
+import { signSchemeText } from '../lib/sig/legacy';
 import type { OutsideCredentials } from './credentials';
 import { EXIT, type CliIo } from './io';
 import { renderLegacySignReport } from './legacy-report';
@@ -48,15 +48,15 @@ export function signInput(caseFile: CaseFile, secretAccessKey: string): SignText
   return input;
 }
 
-/** Signs one case under a legacy scheme. */
-function signLegacyCase(
+/** Signs one case under SigV4A or a legacy scheme, through the registry's shared trace. */
+async function signLegacyCase(
   loaded: LoadedCase<LegacyCaseFile>,
   file: string,
   options: OutputOptions,
-): CaseOutcome {
+): Promise<CaseOutcome> {
   const { source, caseFile, secretAccessKey } = loaded;
   const { credentials } = caseFile;
-  const result = signLegacyText({
+  const result = await signSchemeText({
     scheme: caseFile.scheme,
     mode: caseFile.mode,
     request: caseFile.request,
@@ -64,6 +64,8 @@ function signLegacyCase(
     ...(caseFile.time !== undefined ? { time: new Date(caseFile.time) } : {}),
     ...(caseFile.expires !== undefined ? { expires: caseFile.expires } : {}),
     ...(caseFile.settings !== undefined ? { settings: caseFile.settings } : {}),
+    ...(caseFile.regionSet !== undefined ? { regionSet: caseFile.regionSet } : {}),
+    ...(caseFile.service !== undefined ? { service: caseFile.service } : {}),
   });
   const diagnostics = [...loaded.diagnostics, ...result.problems.map((p) => inRequest(source, p))];
   if (!result.ok || hasError(diagnostics)) return badInput(file, diagnostics, options.json);

@@ -2,7 +2,8 @@
  * The result of `sigscope sign` for one case as plain data: `--json` prints it as is, the text report renders it.
  */
 
-import type { LegacySchemeId, SchemeId } from '../lib/sig/registry';
+import type { DescribedSchemeId } from '../lib/sig/case-file';
+import type { SchemeId } from '../lib/sig/registry';
 import type { SchemeTrace, TraceStage } from '../lib/sig/trace';
 import type { SigV4Settings } from '../lib/sig/v4/settings';
 import type { SigV4Mode, SigV4Trace } from '../lib/sig/v4/types';
@@ -113,18 +114,23 @@ export function stageViews(stages: readonly TraceStage[]): StageView[] {
   }));
 }
 
-/** `sigscope sign` for a legacy scheme (SigV2, S3 SigV2, SigV1, SigV0). */
+/** `sigscope sign` for SigV4A or a legacy scheme (SigV2, S3 SigV2, SigV1, SigV0), from the shared trace. */
 export interface LegacySignView {
   file: string;
   ok: true;
-  scheme: LegacySchemeId;
+  scheme: DescribedSchemeId;
   mode: string;
+  /** For schemes with one (SigV4A). */
+  canonicalRequest?: string;
   stringToSign: string;
-  /** As it goes on the wire, before URL encoding: Base64 for these schemes. */
+  /** As it goes on the wire, before URL encoding: Base64 for the legacy schemes, DER hex for SigV4A. */
   signature: string;
   signatureEncoding: 'hex' | 'base64';
   authorization?: string;
   url?: string;
+  /** SigV4A: the public key a server checks the signature with, SEC1 uncompressed hex. */
+  publicKey?: string;
+  keyChain?: SchemeTrace['keyChain'];
   signedRequest: string;
   added: SchemeTrace['added'];
   stages: StageView[];
@@ -134,10 +140,11 @@ export interface LegacySignView {
 /** Builds the view of a legacy trace. */
 export function legacySignView(
   file: string,
-  scheme: LegacySchemeId,
+  scheme: DescribedSchemeId,
   trace: SchemeTrace,
   notes: Diagnostic[],
 ): LegacySignView {
+  const canonical = trace.stages.find((s) => s.id === 'canonical-request');
   const view: LegacySignView = {
     file,
     ok: true,
@@ -151,7 +158,10 @@ export function legacySignView(
     stages: stageViews(trace.stages),
     notes,
   };
+  if (canonical) view.canonicalRequest = canonical.text;
   if (trace.authorization !== undefined) view.authorization = trace.authorization;
   if (trace.url !== undefined) view.url = trace.url;
+  if (trace.publicKey !== undefined) view.publicKey = trace.publicKey;
+  if (trace.keyChain !== undefined) view.keyChain = trace.keyChain;
   return view;
 }

@@ -4,7 +4,7 @@
 
 import { isLegacyCase, parseAnyCaseFile, type CaseFile, type LegacyCaseFile } from '../lib/sig/case-file';
 import { verifyText, type VerifyTextInput } from '../lib/sig/index';
-import { verifyLegacyText } from '../lib/sig/legacy';
+import { verifySchemeText } from '../lib/sig/legacy';
 import { EXIT, type CliIo } from './io';
 import { renderLegacyVerifyReport } from './legacy-report';
 import { loadCase, type LoadedCase } from './load-case';
@@ -14,19 +14,20 @@ import type { OutputOptions } from './sign-command';
 import { renderVerifyReport } from './verify-report';
 import { legacyVerifyView, verifyView } from './verify-view';
 
-/** Verifies one case under a legacy scheme. */
-function verifyLegacyCase(
+/** Verifies one case under SigV4A or a legacy scheme, through the registry's shared trace. */
+async function verifyLegacyCase(
   loaded: LoadedCase<LegacyCaseFile>,
   file: string,
   options: OutputOptions,
-): CaseOutcome {
+): Promise<CaseOutcome> {
   const { source, caseFile, secretAccessKey } = loaded;
-  const result = verifyLegacyText({
+  const result = await verifySchemeText({
     scheme: caseFile.scheme,
     request: caseFile.request,
     secretAccessKey,
     ...(caseFile.credentials.accessKeyId ? { accessKeyId: caseFile.credentials.accessKeyId } : {}),
     ...(caseFile.settings ? { settings: caseFile.settings } : {}),
+    ...(caseFile.publicKey ? { publicKey: caseFile.publicKey } : {}),
   });
   const diagnostics = [...loaded.diagnostics, ...result.problems.map((p) => inRequest(source, p))];
   if (!result.ok || hasError(diagnostics)) return badInput(file, diagnostics, options.json);

@@ -3,7 +3,7 @@
  */
 
 import type { SchemeId, SigV4Mode, SigV4Verification } from '../lib/sig/index';
-import type { LegacySchemeId } from '../lib/sig/registry';
+import type { DescribedSchemeId } from '../lib/sig/case-file';
 import type { SchemeVerification } from '../lib/sig/trace';
 import { renderScope } from '../lib/sig/v4/signing-key';
 import { stageViews, type StageView } from './sign-view';
@@ -66,13 +66,18 @@ export function verifyView(
 export interface LegacyVerifyView {
   file: string;
   ok: true;
-  scheme: LegacySchemeId;
+  scheme: DescribedSchemeId;
   match: boolean;
   mode: string;
   providedSignature: string;
+  /** What we computed; for SigV4A, whose signatures are randomized, the signature checked (the one provided). */
   computedSignature: string;
   accessKeyId?: string;
+  /** For schemes with one (SigV4A). */
+  canonicalRequest?: string;
   stringToSign: string;
+  /** SigV4A: the public key the signature was checked with, SEC1 uncompressed hex. */
+  publicKey?: string;
   stages: StageView[];
   notes: Diagnostic[];
 }
@@ -80,7 +85,7 @@ export interface LegacyVerifyView {
 /** Builds the view of a legacy verification. */
 export function legacyVerifyView(
   file: string,
-  scheme: LegacySchemeId,
+  scheme: DescribedSchemeId,
   v: SchemeVerification,
   notes: Diagnostic[],
 ): LegacyVerifyView {
@@ -97,5 +102,8 @@ export function legacyVerifyView(
     notes,
   };
   if (v.accessKeyId !== undefined) view.accessKeyId = v.accessKeyId;
+  const canonical = v.trace.stages.find((s) => s.id === 'canonical-request');
+  if (canonical) view.canonicalRequest = canonical.text;
+  if (v.trace.publicKey !== undefined) view.publicKey = v.trace.publicKey;
   return view;
 }

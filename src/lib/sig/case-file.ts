@@ -6,10 +6,12 @@
 import { parseLocatedJson, type Json, type LocatedJson } from './json-source';
 import {
   detectScheme,
+  findAnyScheme,
   findLegacyScheme,
   findScheme,
+  SCHEME_IDS,
+  type AnySchemeId,
   type Detection,
-  type LegacySchemeId,
   type SchemeId,
 } from './registry';
 import { parseHttpRequest } from './request/http';
@@ -35,17 +37,29 @@ export interface CaseFile {
   settings?: Partial<SigV4Settings>;
 }
 
-/** A case file for a legacy scheme (SigV2, S3 SigV2, SigV1, SigV0); same fields, the settings are the scheme's. */
+/** The schemes whose case files take the settings their registry entry describes (every one but SigV4's). */
+export type DescribedSchemeId = Exclude<AnySchemeId, SchemeId>;
+
+/**
+ * A case file for SigV4A or a legacy scheme (SigV2, S3 SigV2, SigV1, SigV0): the same fields as SigV4's, the
+ * settings the scheme's own, SigV4A's `regionSet` in place of a region.
+ */
 export interface LegacyCaseFile {
-  scheme: LegacySchemeId;
-  /** s3v2: `header` or `query`; the Query API schemes: `query` or `body`, informational (the request decides). */
+  scheme: DescribedSchemeId;
+  /** s3v2 and sigv4a: `header` or `query`; the Query API schemes: `query` or `body`, informational (the request decides). */
   mode: string;
   request: string;
   credentials: CaseFile['credentials'];
-  /** ISO 8601: the Date (s3v2 header mode) or Timestamp (Query APIs) to add when the request has none. */
+  /** ISO 8601: the X-Amz-Date (sigv4a), Date (s3v2 header mode) or Timestamp (Query APIs) to add when the request has none. */
   time?: string;
-  /** s3v2 query mode: the Expires value itself, seconds since the epoch. */
+  /** s3v2 query mode: the Expires value itself, seconds since the epoch. sigv4a: the presigned URL's lifetime in seconds. */
   expires?: number;
+  /** sigv4a: the regions the signature is valid in, comma-separated or a list; `*` for all. */
+  regionSet?: string | string[];
+  /** sigv4a: the service, by default read off the host. */
+  service?: string;
+  /** sigv4a verify: the public key to check with (SEC1 hex, "X,Y" or {"X","Y"}), instead of the secret. */
+  publicKey?: string;
   settings?: Record<string, unknown>;
 }
 
@@ -61,8 +75,13 @@ export interface LocatedAnyCase {
   located: LocatedJson;
 }
 
-/** Whether a case file is for a legacy scheme. */
+/** Whether a case file is for a scheme with described settings (SigV4A or a legacy one) rather than SigV4. */
 export function isLegacyCase(caseFile: CaseFile | LegacyCaseFile): caseFile is LegacyCaseFile {
+  return findScheme(caseFile.scheme) === undefined;
+}
+
+/** Whether a case file is for one of the legacy schemes (SigV2, S3 SigV2, SigV1, SigV0). */
+export function isPreV4Case(caseFile: CaseFile | LegacyCaseFile): boolean {
   return findLegacyScheme(caseFile.scheme) !== undefined;
 }
 
@@ -129,14 +148,10 @@ export function parseAnyCaseFile(text: string): Result<LocatedAnyCase> {
     );
   const schemeId = given ?? detected?.scheme ?? 'sigv4';
   const scheme = findScheme(schemeId);
-  const legacy = findLegacyScheme(schemeId);
+  const legacy = scheme ? undefined : findAnyScheme(schemeId);
   if (!scheme && !legacy)
     problems.push(
-      problem(
-        'scheme',
-        `Unknown scheme "${schemeId}"; known: sigv4, sigv4-s3, sigv2, s3v2, sigv1, sigv0.`,
-        span('/scheme'),
-      ),
+      problem('scheme', `Unknown scheme "${schemeId}"; known: ${SCHEME_IDS.join(', ')}.`, span('/scheme')),
     );
   const modes = legacy?.modes ?? ['header', 'query'];
   const mode =
@@ -166,7 +181,7 @@ export function parseAnyCaseFile(text: string): Result<LocatedAnyCase> {
   }
   if (legacy) {
     const legacyCase: LegacyCaseFile = {
-      scheme: legacy.id,
+      scheme: legacy.id as DescribedSchemeId,
       mode,
       request: request ?? '',
       credentials: creds,
@@ -174,6 +189,7 @@ export function parseAnyCaseFile(text: string): Result<LocatedAnyCase> {
     const time = str(value, 'time', '/time', false);
     if (time !== undefined) legacyCase.time = time;
     checkTime(time, span('/time'), problems);
+    if (legacy.id === 'sigv4a') readV4aFields(value, legacyCase, span, problems, str);
     if (value.expires !== undefined) {
       if (typeof value.expires !== 'number' || !Number.isInteger(value.expires) || value.expires < 0)
         problems.push(
@@ -297,6 +313,42 @@ function readDescribedSettings(
   return out;
 }
 
+/** SigV4A's own fields: the region set (required to sign), the service and a public key to verify with. */
+function readV4aFields(
+  value: JsonObject,
+  into: LegacyCaseFile,
+  span: (pointer: string) => Span | undefined,
+  problems: Problem[],
+  str: (obj: JsonObject, key: string, pointer: string, required: boolean) => string | undefined,
+): void {
+  const set = value.regionSet;
+  if (Array.isArray(set) && set.every((r) => typeof r === 'string')) into.regionSet = set as string[];
+  else if (typeof set === 'string') into.regionSet = set;
+  else if (set !== undefined)
+    problems.push(
+      problem(
+        'region-set',
+        '"regionSet" is a string ("*", "us-east-1,us-west-2") or a list of regions.',
+        span('/regionSet'),
+      ),
+    );
+  if (value.region !== undefined && set === undefined)
+    problems.push(
+      problem(
+        'region-set',
+        'A SigV4A case names its regions in "regionSet", not "region".',
+        span('/region'),
+        {
+          hint: 'Write "regionSet": "us-east-1" (or "*" for every region).',
+        },
+      ),
+    );
+  const service = str(value, 'service', '/service', false);
+  if (service !== undefined) into.service = service;
+  const publicKey = str(value, 'publicKey', '/publicKey', false);
+  if (publicKey !== undefined) into.publicKey = publicKey;
+}
+
 /** A problem when a case file's "time" is not a time. */
 function checkTime(time: string | undefined, at: Span | undefined, problems: Problem[]): void {
   if (time !== undefined && Number.isNaN(Date.parse(time)))
@@ -305,12 +357,12 @@ function checkTime(time: string | undefined, at: Span | undefined, problems: Pro
     );
 }
 
-/** The legacy scheme a pasted request's signature names, if it names one. */
-function legacyDetection(text: string): (Detection & { scheme: LegacySchemeId }) | undefined {
+/** The scheme other than SigV4 a pasted request's signature names, if it names one. */
+function legacyDetection(text: string): (Detection & { scheme: DescribedSchemeId }) | undefined {
   const pasted = readPastedRequest(text);
   if (!pasted.ok) return undefined;
   const parsed = parseHttpRequest(pasted.value.http);
   if (!parsed.ok) return undefined;
   const d = detectScheme(parsed.value);
-  return d && findLegacyScheme(d.scheme) ? (d as Detection & { scheme: LegacySchemeId }) : undefined;
+  return d && !findScheme(d.scheme) ? (d as Detection & { scheme: DescribedSchemeId }) : undefined;
 }

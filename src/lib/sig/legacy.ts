@@ -1,10 +1,10 @@
 /**
- * The legacy schemes' front door: sign, verify or collide a pasted request (raw HTTP, curl -v, a curl command, HAR
- * or a URL) under SigV2, S3 SigV2, SigV1 or SigV0, with problems placed back on the paste. The CLI comes through
- * here, as it comes through index.ts for SigV4.
+ * The registry's front door for pasted text: sign, verify or collide a pasted request (raw HTTP, curl -v, a curl
+ * command, HAR or a URL) under any scheme — SigV4A, SigV2, S3 SigV2, SigV1, SigV0 — with problems placed back on the
+ * paste. The CLI comes through here, as it comes through index.ts for SigV4's typed trace.
  */
 
-import { findLegacyScheme, type LegacySchemeId } from './registry';
+import { findAnyScheme, findLegacyScheme, type AnySchemeId, type LegacySchemeId } from './registry';
 import { parseHttpRequest } from './request/http';
 import { pasteSpanOf } from './request/http-text';
 import type { HttpRequest } from './request/model';
@@ -44,6 +44,53 @@ function schemeOf(id: LegacySchemeId) {
   const scheme = findLegacyScheme(id);
   if (!scheme) throw new Error(`no legacy scheme ${id}`);
   return scheme;
+}
+
+/** Runs an asynchronous step on a read request, merging its problems (placed on the paste) with the reader's. */
+async function withRequestAsync<T>(
+  text: string,
+  step: (request: HttpRequest) => Result<T> | Promise<Result<T>>,
+): Promise<Result<T>> {
+  const r = read(text);
+  if (!r.ok) return r;
+  const out = await step(r.value.request);
+  const problems = [...r.problems, ...onPaste(r.value.pasted, out.problems)];
+  return out.ok ? ok(out.value, problems) : fail(problems);
+}
+
+function anySchemeOf(id: AnySchemeId) {
+  const scheme = findAnyScheme(id);
+  if (!scheme) throw new Error(`no scheme ${id}`);
+  return scheme;
+}
+
+/** Pasted request text and what to sign it with under any scheme of the registry. */
+export interface SchemeSignTextInput extends Omit<LegacySignTextInput, 'scheme'> {
+  scheme: AnySchemeId;
+  /** SigV4 family: by default read off the host. */
+  service?: string;
+  region?: string;
+  /** SigV4A: the regions the signature is valid in. */
+  regionSet?: string | readonly string[];
+}
+
+/** Parses and signs a pasted request under any scheme, returning every stage in the shared trace. */
+export function signSchemeText(input: SchemeSignTextInput): Promise<Result<SchemeTrace>> {
+  const { scheme, request: text, ...rest } = input;
+  return withRequestAsync(text, (request) => anySchemeOf(scheme).sign({ request, ...rest }));
+}
+
+/** Pasted signed request text and what to check it with under any scheme of the registry. */
+export interface SchemeVerifyTextInput extends Omit<LegacyVerifyTextInput, 'scheme'> {
+  scheme: AnySchemeId;
+  /** SigV4A: a public key to check with instead of the secret. */
+  publicKey?: string;
+}
+
+/** Parses a signed request and checks the signature it carries under any scheme. */
+export function verifySchemeText(input: SchemeVerifyTextInput): Promise<Result<SchemeVerification>> {
+  const { scheme, request: text, ...rest } = input;
+  return withRequestAsync(text, (request) => anySchemeOf(scheme).verify({ request, ...rest }));
 }
 
 /** Pasted request text and what to sign it with under a legacy scheme. */

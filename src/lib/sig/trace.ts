@@ -65,6 +65,8 @@ export interface SchemeTrace<Details = unknown> {
   authorization?: string;
   /** The signed URL, for query modes. */
   url?: string;
+  /** For schemes that sign with a private key (SigV4A): the public key a server checks with, SEC1 uncompressed hex. */
+  publicKey?: string;
   notes: Problem[];
   /** The scheme's own typed details (SigV4 keeps its stages here). */
   details?: Details;

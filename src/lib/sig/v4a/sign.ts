@@ -14,7 +14,13 @@ import { signV4 } from '../v4/sign';
 import type { SigV4Mode, UnsignedHeader } from '../v4/types';
 import type { SigningVariant } from '../v4/variant';
 import { deriveV4aKey, type DerivationTry } from './key-derivation';
-import { ecdsaSignDigest, parseDerSignature, type EcdsaParts, type P256PublicKey } from './p256';
+import {
+  ecdsaSignDigest,
+  parseDerSignature,
+  uncompressedHex,
+  type EcdsaParts,
+  type P256PublicKey,
+} from './p256';
 import { renderRegionSet } from './region-set';
 import { V4A_GENERIC_SETTINGS, type SigV4aSettings } from './settings';
 import { keyChainOf, keyStage, requestStages, signatureStage } from './stages';
@@ -106,6 +112,7 @@ export async function signV4a(input: SigV4aSignInput): Promise<Result<SigV4aTrac
     signedRequest: v4.signedRequest,
     ...(v4.authorization ? { authorization: v4.authorization } : {}),
     ...(v4.url ? { url: v4.url } : {}),
+    publicKey: uncompressedHex(key.publicKey),
     notes,
     details: {
       stages: v4,

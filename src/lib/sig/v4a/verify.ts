@@ -13,7 +13,13 @@ import { fail, ok, problem, type Problem, type Result } from '../types';
 import { computeStages, type SignatureStages } from '../v4/compute';
 import { planVerification } from '../v4/verify';
 import { deriveV4aKey } from './key-derivation';
-import { ecdsaVerifyDigest, parseDerSignature, type EcdsaParts, type P256PublicKey } from './p256';
+import {
+  ecdsaVerifyDigest,
+  parseDerSignature,
+  uncompressedHex,
+  type EcdsaParts,
+  type P256PublicKey,
+} from './p256';
 import { parsePublicKey } from './public-key';
 import { v4aDigest, v4aVariant } from './sign';
 import { keyChainOf, keyStage, pastedKeyStage, requestStages, signatureStage, V4A_DOC } from './stages';
@@ -128,6 +134,7 @@ export async function verifyV4a(
     signatureEncoding: 'hex',
     added: { headers: [], query: [] },
     signedRequest: input.request.source,
+    publicKey: uncompressedHex(publicKey),
     notes,
     details: {
       stages,
