@@ -34,6 +34,10 @@ import { editProblems, replyContradiction } from './self-check';
 import { dedupe, needsSecret } from './stock-findings';
 import { stringToSignFindings } from './sts-findings';
 import type { Explanation, ExplainInput, Side } from './types';
+import { chunkedSide, isChunkedUpload } from './chunked-side';
+import { isPostForm, policySide } from './policy-side';
+import { aboutPost, signingReplies, type SigningReplies } from './signing-replies';
+import { isV4aRequest, v4aSide } from './v4a-side';
 
 const SIGNATURE_CODES = /SignatureDoesNotMatch|InvalidSignature|IncompleteSignature|signature we calculated/i;
 
@@ -147,6 +151,31 @@ function explainLegacy(
   return out;
 }
 
+/** The judgement of a request explained on its own side (SigV4A, a POST form), after its findings are in. */
+function judgeAlone(c: Setting, serverTrusted: boolean, hasSecret: boolean, bodyKnown: boolean): Explanation {
+  const { out, input } = c;
+  out.findings = dedupe(out.findings);
+  judge(
+    out,
+    { serverTrusted, bodyKnown, hasSecret },
+    { request: Boolean(input.request?.trim()), clientLog: out.client !== undefined },
+  );
+  return out;
+}
+
+/** A SigV4A request: verified with the key derived from the secret, its region set and chunks checked. */
+async function explainV4a(
+  c: Setting,
+  request: HttpRequest,
+  secret: string | undefined,
+  serverTrusted: boolean,
+  replies: SigningReplies,
+): Promise<Explanation> {
+  await v4aSide(c, request, secret);
+  if (isChunkedUpload(request)) await chunkedSide(c, request, secret, replies.chunks);
+  return judgeAlone(c, serverTrusted, secret !== undefined, bodyKnown(request, c.input));
+}
+
 /** Explains what was pasted; never throws on bad input (problems are returned with the input they belong to). */
 export async function explain(input: ExplainInput): Promise<Explanation> {
   const { out, servers } = readInputs(input);
@@ -168,11 +197,20 @@ export async function explain(input: ExplainInput): Promise<Explanation> {
   if (serverSts && serverSts.ok) c.serverSts = serverSts.value;
 
   serverSide(c, servers);
+  const replies = signingReplies(servers, input.serverError ?? '');
+  out.findings.push(...replies.findings);
   const secret = input.secretAccessKey ?? out.request?.hints.secretAccessKey;
+  if (isPostForm(input.request) || (!input.request?.trim() && aboutPost(replies))) {
+    policySide(c, replies.policy, secret);
+    return judgeAlone(c, serverTrusted, secret !== undefined, true);
+  }
   const pasted = pastedHttp(out);
   const legacy = legacyScheme(input.scheme, pasted);
   if (legacy) return explainLegacy(c, legacy, pasted!, secret, serverTrusted);
+  if (pasted && isV4aRequest(pasted)) return explainV4a(c, pasted, secret, serverTrusted, replies);
   const ours = await ourSide(c, secret);
+  const uploaded = ours?.request ?? pasted;
+  if (uploaded && isChunkedUpload(uploaded)) await chunkedSide(c, uploaded, secret, replies.chunks);
   await clientSide(c, ours);
   partialSide(c, ours);
   s3V2Side(c);
