@@ -3,7 +3,7 @@
  * Components read it and call its methods; the engine worker fills in `output`.
  */
 
-import type { SchemeId } from '../sig/registry';
+import type { AnySchemeId } from '../sig/registry';
 import type { SigV4Settings } from '../sig/v4/settings';
 import type { SigV4Mode } from '../sig/v4/types';
 import type { Action, RunInput, RunOutput } from '../worker/protocol';
@@ -38,7 +38,7 @@ export class DebuggerSession {
   request = $state('');
   serverError = $state('');
   clientLog = $state('');
-  scheme = $state<SchemeId | 'auto'>('auto');
+  scheme = $state<AnySchemeId | 'auto'>('auto');
   action = $state<Action | 'auto'>('auto');
   location = $state<SigV4Mode | 'auto'>('auto');
   accessKeyId = $state('');

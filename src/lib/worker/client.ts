@@ -7,7 +7,8 @@
  * waits for that frame and the stages trail the keystroke by one. The worker then only diagnoses.
  */
 
-import type { FromWorker, RunInput, RunOutput, ToWorker } from './protocol';
+import type { Problem } from '../sig/types';
+import type { FromWorker, RunInput, RunOutput, SignedFileView, SignFileJob, ToWorker } from './protocol';
 
 /** Requests longer than this go to the worker as transferred UTF-8 bytes rather than a copied string. */
 export const TRANSFER_AT = 256 * 1024;
@@ -23,6 +24,8 @@ const loadStages = (): Promise<LocalStages> => import('./stages').then((m) => m.
 const pastedLength = (input: RunInput) =>
   input.request.length + input.serverError.length + input.clientLog.length;
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 /** What the page hears back. */
 export interface EngineListener {
   /** The newest run's output: `stages` first, then `explained` when the diagnosis ran. */
@@ -31,8 +34,20 @@ export interface EngineListener {
   failed(message: string): void;
 }
 
-interface PendingHash {
-  resolve: (value: { hex: string; ms: number }) => void;
+/** A file hashed in the worker: its SHA-256, and how long it took (ms, MB/s). */
+export interface HashedFile {
+  hex: string;
+  ms: number;
+  /** Reported by the worker (the bench reads it). */
+  mbps?: number;
+}
+
+/** A file signed into chunks in the worker, or why it could not be. */
+export type SignedFile = { ok: true; view: SignedFileView } | { ok: false; problems: Problem[] };
+
+interface PendingFile {
+  /** Takes the worker's last word on the file; false when it is not one. */
+  settle: (message: FromWorker) => boolean;
   reject: (error: Error) => void;
   progress: (done: number, total: number) => void;
 }
@@ -42,7 +57,7 @@ export class EngineClient {
   #worker: Worker;
   #latest = 0;
   #nextId = 1;
-  #hashes = new Map<number, PendingHash>();
+  #files = new Map<number, PendingFile>();
   #listener: EngineListener;
 
   #local: LocalStages | undefined;
@@ -104,30 +119,55 @@ export class EngineClient {
   }
 
   /** Hashes a file in the worker, slice by slice. */
-  hashFile(
+  hashFile(file: Blob, name: string, progress: (done: number, total: number) => void): Promise<HashedFile> {
+    return this.#fileJob({ type: 'hash-file', file, name }, progress, (m) =>
+      m.type === 'hashed'
+        ? { hex: m.hex, ms: m.ms, ...(m.mbps !== undefined ? { mbps: m.mbps } : {}) }
+        : undefined,
+    );
+  }
+
+  /** Signs a file into an aws-chunked upload in the worker, slice by slice. */
+  signFile(
     file: Blob,
     name: string,
+    job: SignFileJob,
     progress: (done: number, total: number) => void,
-  ): Promise<{ hex: string; ms: number }> {
+  ): Promise<SignedFile> {
+    return this.#fileJob({ type: 'sign-file', file, name, job }, progress, (m) =>
+      m.type === 'signed-file'
+        ? { ok: true, view: m.view }
+        : m.type === 'sign-file-failed'
+          ? { ok: false, problems: m.problems }
+          : undefined,
+    );
+  }
+
+  #fileJob<T>(
+    message: DistributiveOmit<Extract<ToWorker, { file: Blob }>, 'id'>,
+    progress: (done: number, total: number) => void,
+    result: (message: FromWorker) => T | undefined,
+  ): Promise<T> {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
-      this.#hashes.set(id, { resolve, reject, progress });
-      const message: ToWorker = { type: 'hash-file', id, file, name };
-      this.#worker.postMessage(message);
+      const settle = (m: FromWorker) => {
+        const value = result(m);
+        if (value !== undefined) resolve(value);
+        return value !== undefined;
+      };
+      this.#files.set(id, { settle, reject, progress });
+      this.#worker.postMessage({ ...message, id } as ToWorker);
     });
   }
 
   #receive(message: FromWorker): void {
-    const hash = this.#hashes.get(message.id);
-    if (hash) {
-      if (message.type === 'progress') hash.progress(message.done, message.total);
-      else if (message.type === 'hashed') {
-        this.#hashes.delete(message.id);
-        hash.resolve({ hex: message.hex, ms: message.ms });
-      } else if (message.type === 'error') {
-        this.#hashes.delete(message.id);
-        hash.reject(new Error(message.message));
-      }
+    const file = this.#files.get(message.id);
+    if (file) {
+      if (message.type === 'progress') file.progress(message.done, message.total);
+      else if (message.type === 'error') {
+        this.#files.delete(message.id);
+        file.reject(new Error(message.message));
+      } else if (file.settle(message)) this.#files.delete(message.id);
       return;
     }
     if (message.id !== this.#latest) return; // stale: a newer run was started
@@ -142,7 +182,7 @@ export class EngineClient {
   /** Stops the worker. */
   dispose(): void {
     this.#worker.terminate();
-    for (const pending of this.#hashes.values()) pending.reject(new Error('The engine was stopped.'));
-    this.#hashes.clear();
+    for (const pending of this.#files.values()) pending.reject(new Error('The engine was stopped.'));
+    this.#files.clear();
   }
 }

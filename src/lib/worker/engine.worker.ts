@@ -7,6 +7,7 @@
 /// <reference lib="webworker" />
 
 import { hashBlob } from './hash-file';
+import { mbps, signFile } from './sign-file';
 import type { FromWorker, ToWorker } from './protocol';
 import { runExplain, runStages } from './run';
 
@@ -15,6 +16,18 @@ const post = (message: FromWorker) => scope.postMessage(message);
 
 /** The newest run asked for; an older run still computing skips its diagnosis. */
 let latest = 0;
+
+/** Posts a file's progress at most every 50 ms, and at the end. */
+function progressOf(id: number): (done: number, total: number) => void {
+  let last = 0;
+  return (done, total) => {
+    const t = performance.now();
+    if (t - last > 50 || done === total) {
+      last = t;
+      post({ type: 'progress', id, done, total });
+    }
+  };
+}
 
 scope.onmessage = async (event: MessageEvent<ToWorker>) => {
   const message = event.data;
@@ -31,15 +44,16 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
       }
     } else if (message.type === 'hash-file') {
       const t0 = performance.now();
-      let last = 0;
-      const hex = await hashBlob(message.file, (done, total) => {
-        const t = performance.now();
-        if (t - last > 50 || done === total) {
-          last = t;
-          post({ type: 'progress', id: message.id, done, total });
-        }
-      });
-      post({ type: 'hashed', id: message.id, hex, ms: performance.now() - t0 });
+      const hex = await hashBlob(message.file, progressOf(message.id));
+      const ms = performance.now() - t0;
+      post({ type: 'hashed', id: message.id, hex, ms, mbps: mbps(message.file.size, ms) });
+    } else if (message.type === 'sign-file') {
+      const signed = await signFile(message.file, message.name, message.job, progressOf(message.id));
+      post(
+        signed.ok
+          ? { type: 'signed-file', id: message.id, view: signed.value }
+          : { type: 'sign-file-failed', id: message.id, problems: signed.problems },
+      );
     }
   } catch (error) {
     post({ type: 'error', id: message.id, message: error instanceof Error ? error.message : String(error) });

@@ -8,7 +8,7 @@ import type { Ask, Finding, Side, Verdict } from '../diagnose/types';
 
 export type { Ask };
 import type { ClientLog } from '../sig/client-log/types';
-import type { SchemeId } from '../sig/registry';
+import type { AnySchemeId } from '../sig/registry';
 import type { RequestForm } from '../sig/request/pasted';
 import type { ServerError } from '../sig/server-error/types';
 import type { Problem, Span } from '../sig/types';
@@ -28,12 +28,15 @@ export interface PayloadHashInput {
   size: number;
 }
 
+/** A scheme's settings by descriptor name (SigV4's typed ones, SigV2's `sort`, SigV4A's `nonce`…). */
+export type SettingValues = Partial<SigV4Settings> & Record<string, boolean | string | readonly string[]>;
+
 /** Everything one recompute needs; `auto` lets the worker choose from what was pasted. */
 export interface RunInput {
   request: string;
   serverError: string;
   clientLog: string;
-  scheme: SchemeId | 'auto';
+  scheme: AnySchemeId | 'auto';
   action: Action | 'auto';
   location: SigV4Mode | 'auto';
   accessKeyId: string;
@@ -42,10 +45,15 @@ export interface RunInput {
   /** Overrides; empty means read from the request. */
   region: string;
   service: string;
+  /** SigV4A: the regions to sign for (`*`, `us-east-1,us-west-2`); empty means the host's region, else `*`. */
+  regionSet?: string;
+  /** SigV4A: a public key to verify with instead of the secret (SEC1 hex, `X,Y` or `{"X","Y"}`). */
+  publicKey?: string;
   /** ISO 8601 signing time override; empty means read from the request (else `now`). */
   time: string;
   expires: number | null;
-  settings: Partial<SigV4Settings>;
+  /** Overrides of the chosen scheme's settings; names another scheme does not know are left out of its run. */
+  settings: SettingValues;
   /** The page's clock, ISO 8601: for requests with no date and for presigned URL expiry. */
   now: string;
   payloadHash?: PayloadHashInput;
@@ -64,12 +72,14 @@ export interface Seen {
   form?: RequestForm;
   /** One line per thing noticed: `raw HTTP request`, `signed with an Authorization header`, … */
   facts: string[];
-  scheme: SchemeId;
+  scheme: AnySchemeId;
   schemeReason: string;
   action: Action;
   actionReason: string;
   location: SigV4Mode;
   region?: Located;
+  /** SigV4A: the region set signed for (read from the request, or the default used). */
+  regionSet?: Located;
   service?: Located;
   time?: Located;
   accessKeyId?: Located;
@@ -174,7 +184,7 @@ export interface GivenStagesView {
   signature?: string;
 }
 
-/** One stage of a scheme's trace (SigV2, S3 SigV2, SigV1, SigV0), its lines pointing into the paste. */
+/** One stage of a scheme's trace (SigV4A, SigV2, S3 SigV2, SigV1, SigV0), its lines pointing into the paste. */
 export interface TraceStageView {
   id: string;
   title: string;
@@ -184,26 +194,113 @@ export interface TraceStageView {
   lines: { label: string; text: string; sources: Span[] }[];
 }
 
-/** A request signed with a scheme other than SigV4, verified through the registry: its stages as data. */
+/**
+ * A request signed or verified with a scheme other than SigV4, through the registry: its stages as data. Any scheme
+ * renders from this one shape (StagesPanel), so a new scheme needs no component of its own.
+ */
 export interface TraceView {
   scheme: string;
   label: string;
   /** Why sigscope reads the request under this scheme. */
   reason: string;
+  /** `verify`: the request's signature checked; `sign`: signed by sigscope. */
+  action: Action;
   stages: TraceStageView[];
-  /** The signature sigscope computes; only with the secret. */
+  /** The signature sigscope computes; only with the secret. Verifying SigV4A: the one checked (ECDSA is never recomputed). */
   signature?: string;
-  /** The signature the request carries. */
+  /** The signature the request carries (verifying). */
   provided: string;
   providedSources: Span[];
+  /** How a signature is judged: by comparing bytes (HMAC), or by verifying with a public key (ECDSA). */
+  checkedBy: 'bytes' | 'public-key';
+  /** The verdict of a check; absent when nothing could judge it (no secret, no public key). */
+  valid?: boolean;
+  /** Signing: what goes on the request. */
+  authorization?: string;
+  url?: string;
+  signedRequest?: string;
+}
+
+/** One chunk of an aws-chunked upload: a row of the chain table. */
+export interface ChunkRowView {
+  index: number;
+  size: number;
+  /** The chunk's string to sign (empty for an unsigned chunk). */
+  stringToSign: string;
+  /** The signature on the wire (verifying) or signed (signing); empty when unsigned. */
+  sent: string;
+  /** What the signature should be: HMAC recomputed (SigV4); absent for SigV4A, whose ECDSA is verified instead. */
+  computed?: string;
+  valid: boolean;
+  /** The chunk's header line in the paste. */
+  sources: Span[];
+}
+
+/** Where an upload's chain first breaks, and why. */
+export interface ChainBreakView {
+  at: 'seed' | 'chunk' | 'trailer' | 'framing';
+  index?: number;
+  message: string;
+  hint?: string;
+  sources: Span[];
+}
+
+/** An aws-chunked upload's chain as a table: pasted and verified, or a file signed into chunks. */
+export interface ChunkTableView {
+  /** The x-amz-content-sha256 literal. */
+  literal: string;
+  algorithm: 'sigv4' | 'sigv4a';
+  signedChunks: boolean;
+  /** The seed signature every chunk chains from. */
+  seed: string;
+  seedValid?: boolean;
+  rows: ChunkRowView[];
+  trailer?: {
+    canonical: string;
+    stringToSign?: string;
+    sent?: string;
+    computed?: string;
+    valid: boolean;
+  };
+  firstBreak?: ChainBreakView;
+  decodedLength: number;
+  /** The whole upload verifies (verifying) or was signed whole (signing). */
+  valid: boolean;
+}
+
+/** A file signed into an aws-chunked upload in the worker, hashed slice by slice. */
+export interface SignedFileView {
+  name: string;
+  size: number;
+  chunkSize: number;
+  table: ChunkTableView;
+  /** The seed request's stages and headers. */
+  seedStringToSign: string;
+  authorization?: string;
+  /** The request line and headers as they go out (the body is the file, chunked). */
+  signedHead: string;
+  contentLength: number;
+  /** Hashing and signing, start to end. */
+  ms: number;
+  /** Throughput: the file's bytes over `ms`, in MB/s (10^6 bytes). */
+  mbps: number;
+}
+
+/** What signing a file into chunks takes besides the file: the seed request and how to chunk it. */
+export interface SignFileJob {
+  input: RunInput;
+  chunkSize: number;
+  kind: 'signed' | 'signed-trailer' | 'unsigned-trailer';
 }
 
 /** The stages, fast: posted first. */
 export interface RunOutput {
   seen: Seen;
   stages?: StagesView;
-  /** A legacy scheme's stages, when the request carries its signature (then `stages` is absent). */
+  /** SigV4A's or a legacy scheme's stages (then `stages` is absent). */
   trace?: TraceView;
+  /** A pasted aws-chunked body's chain, verified link by link. */
+  chunked?: ChunkTableView;
   provided?: ProvidedView;
   presigned?: PresignedView;
   servers: ServerError[];
@@ -232,12 +329,15 @@ export type ToWorker =
       /** The page showed this run's stages itself: post only the diagnosis. */
       diagnoseOnly?: boolean;
     }
-  | { type: 'hash-file'; id: number; file: Blob; name: string };
+  | { type: 'hash-file'; id: number; file: Blob; name: string }
+  | { type: 'sign-file'; id: number; file: Blob; name: string; job: SignFileJob };
 
 /** Worker → page. */
 export type FromWorker =
   | { type: 'stages'; id: number; output: RunOutput }
   | { type: 'explained'; id: number; output: RunOutput }
   | { type: 'progress'; id: number; done: number; total: number }
-  | { type: 'hashed'; id: number; hex: string; ms: number }
+  | { type: 'hashed'; id: number; hex: string; ms: number; mbps?: number }
+  | { type: 'signed-file'; id: number; view: SignedFileView }
+  | { type: 'sign-file-failed'; id: number; problems: Problem[] }
   | { type: 'error'; id: number; message: string };

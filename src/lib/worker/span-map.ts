@@ -3,7 +3,8 @@
  * form (curl, HAR, a URL): the reader gives, per line of the HTTP, the span of the paste it came from.
  */
 
-import type { Span } from '../sig/types';
+import type { Problem, Span } from '../sig/types';
+import type { InputProblem } from './protocol';
 
 /** Maps spans in `http` to spans in the paste. */
 export type SpanMapper = (spans: readonly Span[]) => Span[];
@@ -48,3 +49,14 @@ export function lineMapper(http: string, lineSources: readonly Span[]): SpanMapp
     return out;
   };
 }
+
+/** A problem with the pasted request, its span moved into the paste. */
+export const requestProblem =
+  (map: SpanMapper) =>
+  (p: Problem): InputProblem => {
+    if (!p.span) return { input: 'request', problem: p };
+    const [span] = map([p.span]);
+    const { span: _dropped, ...rest } = p;
+    void _dropped;
+    return { input: 'request', problem: span ? { ...rest, span } : rest };
+  };

@@ -9,13 +9,20 @@ import type { Side } from '../diagnose/types';
 import { signText, verifyText } from '../sig';
 import type { ClientLog } from '../sig/client-log/types';
 import { percentDecodeText } from '../sig/encoding';
-import { detectScheme, findLegacyScheme, findScheme, type SchemeId } from '../sig/registry';
+import {
+  detectScheme,
+  findAnyScheme,
+  findScheme,
+  type AnySchemeId,
+  type Scheme,
+  type SchemeId,
+} from '../sig/registry';
 import { parseHttpRequest } from '../sig/request/http';
 import { sameName, type HttpRequest } from '../sig/request/model';
 import { parseQueryString } from '../sig/request/query';
 import type { ServerError } from '../sig/server-error/types';
-import type { Problem } from '../sig/types';
 import type { SignatureStages } from '../sig/v4/compute';
+import type { SigV4Settings } from '../sig/v4/settings';
 import { parseAmzDate } from '../sig/v4/time';
 import { readClientLog, readRequest, readServerErrors } from './adapters';
 import { detect } from './detect';
@@ -25,6 +32,7 @@ import type {
   DiffView,
   GivenStagesView,
   InputProblem,
+  Located,
   PresignedView,
   RunInput,
   RunOutput,
@@ -34,7 +42,9 @@ import type {
   TraceView,
   VerdictView,
 } from './protocol';
-import { identityMapper, lineMapper, type SpanMapper } from './span-map';
+import { verifyPastedChain } from './chunked';
+import { settingsFor, signWithScheme, verifyWithScheme } from './scheme-trace';
+import { identityMapper, lineMapper, requestProblem, type SpanMapper } from './span-map';
 
 /** The signed request is shown up to this many characters; a large body is cut. */
 export const SIGNED_REQUEST_LIMIT = 16_000;
@@ -277,59 +287,46 @@ function onePerProblem(problems: InputProblem[]): InputProblem[] {
   });
 }
 
-const requestProblem =
-  (map: SpanMapper) =>
-  (p: Problem): InputProblem => {
-    if (!p.span) return { input: 'request', problem: p };
-    const [span] = map([p.span]);
-    const { span: _dropped, ...rest } = p;
-    void _dropped;
-    return { input: 'request', problem: span ? { ...rest, span } : rest };
+/** A scheme trace's side for the diffs: its canonical request (SigV4A) and string to sign. */
+function traceSide(trace: TraceView | undefined): Side | undefined {
+  const text = (id: string) => trace?.stages.find((st) => st.id === id)?.text;
+  const sts = text('string-to-sign');
+  if (sts === undefined) return undefined;
+  const canonical = text('canonical-request');
+  return {
+    ...(canonical !== undefined ? { canonicalRequest: canonical } : {}),
+    stringToSign: sts,
+    ...(trace!.signature && trace!.checkedBy === 'bytes' ? { signature: trace!.signature } : {}),
   };
-
-/**
- * A request whose signature is a legacy scheme's (`AWS key:sig`, SignatureVersion=2/1/0), verified through the
- * registry: SigV4 cannot check it, so the scheme its signature shows is the one used.
- */
-function legacyTrace(
-  request: HttpRequest | undefined,
-  secret: string,
-  map: SpanMapper,
-  problems: InputProblem[],
-): { view: TraceView; match: boolean } | undefined {
-  const detected = request && detectScheme(request);
-  const scheme = detected && findLegacyScheme(detected.scheme);
-  if (!request || !detected || !scheme) return undefined;
-  const verified = scheme.verify({ request, secretAccessKey: secret });
-  for (const p of verified.problems) problems.push(requestProblem(map)(p));
-  if (!verified.ok) return undefined;
-  const { trace, provided, providedSpan, match } = verified.value;
-  const view: TraceView = {
-    scheme: scheme.id,
-    label: scheme.label,
-    reason: detected.reason,
-    stages: trace.stages.map((st) => ({
-      id: st.id,
-      title: st.title,
-      rule: st.rule,
-      docUrl: st.docUrl,
-      // A signature stage computed without the secret would show a signature of nothing.
-      text: secret || st.id !== 'signature' ? st.text : '',
-      lines: st.lines.map((l) => ({ label: l.label, text: l.text, sources: map(l.sources) })),
-    })),
-    provided,
-    providedSources: providedSpan ? map([providedSpan]) : [],
-  };
-  if (secret) view.signature = trace.signature;
-  return { view, match };
 }
 
-/** A legacy trace's side for the diffs: its string to sign. */
-function legacyStringToSign(trace: TraceView | undefined): Side | undefined {
-  const sts = trace?.stages.find((st) => st.id === 'string-to-sign');
-  return sts
-    ? { stringToSign: sts.text, ...(trace!.signature ? { signature: trace!.signature } : {}) }
-    : undefined;
+/** Reads the signing-time override, saying so when it cannot be read. */
+function signingTime(input: RunInput, found: { time?: unknown }, now: Date, problems: InputProblem[]) {
+  const timeOverride = input.time ? readTime(input.time) : undefined;
+  if (input.time && !timeOverride)
+    problems.push({
+      input: 'settings',
+      problem: {
+        kind: 'time',
+        severity: 'error',
+        message: `The signing time should read 2015-08-30T12:36:00Z or 20150830T123600Z; got "${input.time}".`,
+      },
+    });
+  return timeOverride ?? (found.time ? undefined : now);
+}
+
+const timeField = (time: Date | undefined) => (time ? { time } : {});
+
+/** A scheme that signs through the shared trace rather than SigV4's typed stages. */
+const viaTrace = (id: string | undefined): Scheme | undefined =>
+  id && !findScheme(id) ? findAnyScheme(id) : undefined;
+
+/** The region set SigV4A signs for: as given, else the host's region, else every region. */
+function regionSetOf(input: RunInput, region: Seen['region']): Located {
+  if (input.regionSet?.trim()) return { value: input.regionSet.trim(), from: 'you' };
+  return region
+    ? { value: region.value, from: region.from }
+    : { value: '*', from: 'the default: every region' };
 }
 
 /** Phase one: the stages, the sides and the diffs. */
@@ -360,8 +357,21 @@ export async function runStages(input: RunInput): Promise<RunOutput> {
   const parsed = blank ? undefined : parseHttpRequest(http);
   const request = parsed?.ok ? parsed.value : undefined;
   const found = detect(request, hints, seenForm);
-  const scheme: SchemeId = input.scheme !== 'auto' && findScheme(input.scheme) ? input.scheme : found.scheme;
-  const action = input.action === 'auto' ? found.action : input.action;
+  const detected = request ? detectScheme(request) : undefined;
+  const chosen = input.scheme === 'auto' ? undefined : input.scheme;
+  const scheme: AnySchemeId = chosen ?? found.scheme;
+  // A request signed with SigV4A or a legacy scheme is checked under it, unless asked to sign it anew.
+  const traced =
+    input.action !== 'sign' && viaTrace(detected?.scheme)
+      ? { scheme: viaTrace(detected!.scheme)!, reason: detected!.reason, action: 'verify' as const }
+      : viaTrace(chosen)
+        ? {
+            scheme: viaTrace(chosen)!,
+            reason: 'chosen by you',
+            action: input.action === 'auto' ? found.action : input.action,
+          }
+        : undefined;
+  const action = traced?.action ?? (input.action === 'auto' ? found.action : input.action);
   const location = input.location === 'auto' || action === 'verify' ? found.location : input.location;
   const seen: Seen = {
     ...(seenForm ? { form: seenForm } : {}),
@@ -398,17 +408,43 @@ export async function runStages(input: RunInput): Promise<RunOutput> {
       },
     });
   const hasSecret = secret !== '';
+  const accessKeyId = input.accessKeyId || found.accessKeyId?.value || '';
+  const sessionToken = input.sessionToken || hints.sessionToken || '';
+  const runTrace = (t: NonNullable<typeof traced>) => {
+    if (t.action === 'verify')
+      return verifyWithScheme(t.scheme, t.reason, request!, { ...input, secret }, map, problems);
+    const regionSet = regionSetOf(input, found.region);
+    if (t.scheme.id === 'sigv4a') seen.regionSet = regionSet;
+    return signWithScheme(
+      t.scheme,
+      request!,
+      {
+        input,
+        secret,
+        accessKeyId,
+        mode: location,
+        ...timeField(signingTime(input, found, now, problems)),
+        regionSet: regionSet.value,
+        sessionToken,
+      },
+      map,
+      problems,
+    );
+  };
   let matched: boolean | undefined;
-  const legacy = blank ? undefined : legacyTrace(request, secret, map, problems);
+  const legacy = blank || !request || !traced ? undefined : await runTrace(traced);
   if (legacy) {
-    out.trace = legacy.view;
-    seen.schemeReason = legacy.view.reason;
-    seen.action = 'verify';
-    seen.actionReason = `the request carries a ${legacy.view.label} signature`;
-    seen.facts.push(`signed with ${legacy.view.label}`);
-    if (hasSecret) matched = legacy.match;
+    out.trace = legacy;
+    seen.scheme = traced!.scheme.id;
+    seen.schemeReason = legacy.reason;
+    seen.action = legacy.action;
+    if (legacy.action === 'verify') {
+      seen.actionReason = `the request carries a ${legacy.label} signature`;
+      seen.facts.push(`signed with ${legacy.label}`);
+      matched = legacy.valid;
+    }
   }
-  if (!blank && !legacy) {
+  if (!blank && !traced) {
     const payloadHash = input.payloadHash ? { payloadHash: input.payloadHash.hex } : {};
     if (input.payloadHash) {
       problems.push({
@@ -420,10 +456,10 @@ export async function runStages(input: RunInput): Promise<RunOutput> {
         },
       });
     }
-    const settings = input.settings;
+    const settings = settingsFor(findScheme(scheme)!, input.settings) as Partial<SigV4Settings>;
     if (action === 'verify') {
       const verified = await verifyText({
-        scheme,
+        scheme: scheme as SchemeId,
         request: http,
         ...payloadHash,
         secretAccessKey: secret,
@@ -451,29 +487,16 @@ export async function runStages(input: RunInput): Promise<RunOutput> {
         }
       }
     } else {
-      const timeOverride = input.time ? readTime(input.time) : undefined;
-      if (input.time && !timeOverride)
-        problems.push({
-          input: 'settings',
-          problem: {
-            kind: 'time',
-            severity: 'error',
-            message: `The signing time should read 2015-08-30T12:36:00Z or 20150830T123600Z; got "${input.time}".`,
-          },
-        });
-      const time = timeOverride ?? (found.time ? undefined : now);
-      const accessKeyId = input.accessKeyId || found.accessKeyId?.value || '';
+      const time = signingTime(input, found, now, problems);
       const signed = await signText({
-        scheme,
+        scheme: scheme as SchemeId,
         mode: location,
         request: http,
         ...payloadHash,
         credentials: {
           accessKeyId,
           secretAccessKey: secret,
-          ...(input.sessionToken || hints.sessionToken
-            ? { sessionToken: input.sessionToken || hints.sessionToken }
-            : {}),
+          ...(sessionToken ? { sessionToken } : {}),
         },
         ...(input.region ? { region: input.region } : {}),
         ...(input.service ? { service: input.service } : {}),
@@ -524,6 +547,15 @@ export async function runStages(input: RunInput): Promise<RunOutput> {
       });
   }
 
+  // An aws-chunked body: every chunk's signature on the one before it.
+  if (request && action === 'verify' && (out.stages || out.trace)) {
+    const chain = await verifyPastedChain(request, { ...input, secret }, map, problems);
+    if (chain) {
+      out.chunked = chain;
+      seen.facts.push(`aws-chunked body: ${chain.rows.length} chunks (${chain.literal})`);
+    }
+  }
+
   // The server's reply and the client's log.
   if (input.serverError.trim() !== '' && looksBinary(input.serverError)) {
     problems.push({
@@ -552,7 +584,7 @@ export async function runStages(input: RunInput): Promise<RunOutput> {
         stringToSign: out.stages.stringToSign,
         ...(out.stages.signature ? { signature: out.stages.signature } : {}),
       }
-    : legacyStringToSign(out.trace);
+    : traceSide(out.trace);
   const server = serverSide(out.servers);
   const client =
     clientSide(out.client) ?? (input.clientLog.trim() ? bareClientSide(input.clientLog) : undefined);
@@ -564,7 +596,7 @@ export async function runStages(input: RunInput): Promise<RunOutput> {
     const given = givenStages(out.sides);
     if (given) out.given = given;
   }
-  if (legacy) out.verdict = verdictWithoutDiagnosis(out, 'verify', hasSecret, matched);
+  if (legacy) out.verdict = verdictWithoutDiagnosis(out, legacy.action, legacy.valid !== undefined, matched);
   else if (!blank && !out.stages) {
     // Read, but not as a request that can be signed: say so once, and let the problems point at the spot.
     seen.facts = ['not a request sigscope can read'];
@@ -575,6 +607,14 @@ export async function runStages(input: RunInput): Promise<RunOutput> {
     };
   } else if (!blank) out.verdict = verdictWithoutDiagnosis(out, action, hasSecret, matched);
   else if (out.servers.length || out.client) out.verdict = withoutRequest(out);
+  if (out.chunked && !out.chunked.valid && out.verdict.verdict === 'match') {
+    out.verdict = {
+      verdict: 'mismatch',
+      reason: `The seed signature verifies, but the upload does not: ${out.chunked.firstBreak?.message ?? 'a chunk does not verify.'}`,
+    };
+  } else if (out.chunked?.valid && out.verdict.verdict === 'match') {
+    out.verdict = { ...out.verdict, reason: `${out.verdict.reason} Every chunk of the upload chains on it.` };
+  }
   out.problems = onePerProblem(problems);
   if (
     out.verdict.verdict === 'match' &&

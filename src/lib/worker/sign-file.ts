@@ -1,0 +1,160 @@
+/**
+ * Signing a file of any size into an aws-chunked upload, in the worker: the seed request is signed first (it
+ * needs only the file's length), then the file is read slice by slice, each chunk's SHA-256 computed incrementally
+ * (hash-wasm: WebCrypto's digest has no streaming form) and its signature chained on the one before. Memory stays
+ * bounded whatever the file's size; the chain comes back as the rows of the page's table.
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-streaming.html
+ */
+
+import { inferEndpoint } from '../sig/endpoint';
+import { fromHex, sha256Hex, toBase64 } from '../sig/crypto';
+import { parseHttpRequest } from '../sig/request/http';
+import { findHeader, requestHost } from '../sig/request/model';
+import {
+  canonicalTrailers,
+  padV4aSignature,
+  signChunk,
+  signLink,
+  signUploadSeed,
+  trailerStringToSign,
+  type ChunkLink,
+  type TrailerLink,
+} from '../sig/streaming/index';
+import { fail, ok, type Result } from '../sig/types';
+import { readRequest } from './adapters';
+import { signedTable } from './chunked';
+import type { SignedFileView, SignFileJob } from './protocol';
+import { settingsFor } from './scheme-trace';
+import { readTime } from './stages';
+
+/** Bytes read from the file at a time. */
+export const SLICE = 4 * 1024 * 1024;
+
+/** The trailer a file's upload carries: its SHA-256, which the worker computes in the same pass as the chunks'. */
+const TRAILER_NAME = 'x-amz-checksum-sha256';
+/** A SHA-256 in base64 is 44 characters: the trailer's length is known before the file is read. */
+const TRAILER_PLACEHOLDER = 'A'.repeat(44);
+
+/** Throughput in MB/s (10^6 bytes a second). */
+export const mbps = (bytes: number, ms: number) => (ms > 0 ? bytes / 1e6 / (ms / 1000) : 0);
+
+/** Signs `file` as an aws-chunked upload of the request in `job`, reporting progress after each slice. */
+export async function signFile(
+  file: Blob,
+  name: string,
+  job: SignFileJob,
+  onProgress: (done: number, total: number) => void,
+): Promise<Result<SignedFileView>> {
+  const t0 = performance.now();
+  const { input } = job;
+  const pasted = readRequest(input.request);
+  if (!pasted.value) return fail(pasted.problems);
+  const parsed = parseHttpRequest(pasted.value.http);
+  if (!parsed.ok) return fail(parsed.problems);
+  const request = { ...parsed.value, body: '' };
+  const algorithm = input.scheme === 'sigv4a' ? 'sigv4a' : 'sigv4';
+  const host = requestHost(request);
+  const endpoint = host ? inferEndpoint(host) : undefined;
+  const region = input.region || pasted.value.hints.region || endpoint?.region;
+  const dated = findHeader(request, 'x-amz-date') ?? findHeader(request, 'date');
+  const time = (input.time ? readTime(input.time) : undefined) ?? (dated ? undefined : new Date(input.now));
+  const trailer = job.kind !== 'signed';
+  const regionSet = input.regionSet?.trim() || endpoint?.region || '*';
+  const planned = await signUploadSeed({
+    request,
+    payloadLength: file.size,
+    chunkSize: job.chunkSize,
+    kind: job.kind,
+    algorithm,
+    credentials: {
+      accessKeyId: input.accessKeyId || pasted.value.hints.accessKeyId || '',
+      secretAccessKey: input.secretAccessKey || pasted.value.hints.secretAccessKey || '',
+      ...(input.sessionToken ? { sessionToken: input.sessionToken } : {}),
+    },
+    ...(region ? { region } : {}),
+    regionSet,
+    service: input.service || endpoint?.service || 's3',
+    ...(trailer ? { trailers: [[TRAILER_NAME, TRAILER_PLACEHOLDER]] } : {}),
+    ...(time ? { time } : {}),
+    settings: settingsFor({ settings: NAMES }, input.settings),
+  });
+  if (!planned.ok) return fail(planned.problems);
+  const { mode, seed, context, key, sizes, contentLength } = planned.value;
+
+  const { createSHA256 } = await import('hash-wasm');
+  const chunkHasher = await createSHA256();
+  const fileHasher = trailer ? await createSHA256() : undefined;
+  fileHasher?.init();
+  const links: ChunkLink[] = [];
+  let previous = seed.signature;
+  let index = 0;
+  let left = sizes[0]!;
+  let offset = 0;
+  chunkHasher.init();
+  const close = () => {
+    const size = sizes[index]!;
+    const chunk = { index: index + 1, size, offset, dataSha256: chunkHasher.digest('hex') };
+    const link = mode.signedChunks
+      ? signChunk(context, key, previous, chunk)
+      : { ...chunk, previous: '', stringToSign: '', signature: '', wire: '' };
+    links.push(link);
+    if (mode.signedChunks) previous = link.signature;
+    offset += size;
+    index++;
+    left = sizes[index] ?? 0;
+    chunkHasher.init();
+  };
+  for (let at = 0; at < file.size; at += SLICE) {
+    const bytes = new Uint8Array(await file.slice(at, Math.min(at + SLICE, file.size)).arrayBuffer());
+    fileHasher?.update(bytes);
+    for (let pos = 0; pos < bytes.length;) {
+      const take = Math.min(left, bytes.length - pos);
+      chunkHasher.update(bytes.subarray(pos, pos + take));
+      pos += take;
+      left -= take;
+      if (left === 0) close();
+    }
+    onProgress(Math.min(at + SLICE, file.size), file.size);
+  }
+  close(); // the final, empty chunk
+  if (file.size === 0) onProgress(0, 0);
+
+  let trailerLink: TrailerLink | undefined;
+  if (fileHasher) {
+    const checksum = toBase64(fromHex(fileHasher.digest('hex'))!);
+    const canonical = canonicalTrailers([{ name: TRAILER_NAME, value: checksum }]);
+    trailerLink = { canonical, canonicalSha256: await sha256Hex(canonical), previous };
+    if (mode.signedTrailer) {
+      trailerLink.stringToSign = trailerStringToSign(context, previous, trailerLink.canonicalSha256);
+      trailerLink.signature = signLink(key, trailerLink.stringToSign);
+      trailerLink.wire =
+        algorithm === 'sigv4a' ? padV4aSignature(trailerLink.signature) : trailerLink.signature;
+    }
+  }
+  const ms = performance.now() - t0;
+  return ok(
+    {
+      name,
+      size: file.size,
+      chunkSize: job.chunkSize,
+      table: signedTable(mode, seed.signature, links, trailerLink, file.size),
+      seedStringToSign: seed.stringToSignText,
+      ...(seed.authorization ? { authorization: seed.authorization } : {}),
+      signedHead: seed.signedRequest,
+      contentLength,
+      ms,
+      mbps: mbps(file.size, ms),
+    },
+    planned.problems,
+  );
+}
+
+/** The settings a chunked upload's seed takes: SigV4's (and SigV4A's nonce), by name. */
+const NAMES = [
+  'doubleEncodePath',
+  'normalizePath',
+  'contentSha256Header',
+  'signSessionToken',
+  'unsignedHeaders',
+  'nonce',
+].map((name) => ({ name }));
