@@ -3,6 +3,7 @@
  * line, what each line of it is.
  */
 
+import { formatDiagnostic } from './problems';
 import { renderNotes } from './report';
 import type { LegacySignView, StageView } from './sign-view';
 import { section, table, trimTrailingLines } from './text';
@@ -52,6 +53,7 @@ export function renderLegacySignReport(view: LegacySignView): string {
 export function renderLegacyVerifyReport(view: LegacyVerifyView): string {
   return [
     `${view.file}: ${view.match ? 'match' : 'MISMATCH'} (${view.scheme}, ${view.mode})\n`,
+    view.reason ? section('Why', formatDiagnostic(view.reason).trimEnd()) : '',
     section(
       'Signatures',
       table([

@@ -48,9 +48,9 @@ export function signInput(caseFile: CaseFile, secretAccessKey: string): SignText
   return input;
 }
 
-/** Signs one case under SigV4A or a legacy scheme, through the registry's shared trace. */
+/** Signs one case under SigV4A or a legacy scheme, or as a chunked upload, through the registry's shared trace. */
 async function signLegacyCase(
-  loaded: LoadedCase<LegacyCaseFile>,
+  loaded: LoadedCase<LegacyCaseFile | CaseFile>,
   file: string,
   options: OutputOptions,
 ): Promise<CaseOutcome> {
@@ -64,8 +64,10 @@ async function signLegacyCase(
     ...(caseFile.time !== undefined ? { time: new Date(caseFile.time) } : {}),
     ...(caseFile.expires !== undefined ? { expires: caseFile.expires } : {}),
     ...(caseFile.settings !== undefined ? { settings: caseFile.settings } : {}),
-    ...(caseFile.regionSet !== undefined ? { regionSet: caseFile.regionSet } : {}),
+    ...('regionSet' in caseFile && caseFile.regionSet !== undefined ? { regionSet: caseFile.regionSet } : {}),
+    ...('region' in caseFile && caseFile.region !== undefined ? { region: caseFile.region } : {}),
     ...(caseFile.service !== undefined ? { service: caseFile.service } : {}),
+    ...(caseFile.chunked !== undefined ? { chunked: caseFile.chunked } : {}),
   });
   const diagnostics = [...loaded.diagnostics, ...result.problems.map((p) => inRequest(source, p))];
   if (!result.ok || hasError(diagnostics)) return badInput(file, diagnostics, options.json);
@@ -82,6 +84,7 @@ export async function signCase(io: CliIo, file: string, options: OutputOptions):
   if (isLegacyCase(any.value.caseFile))
     return signLegacyCase(any.value as LoadedCase<LegacyCaseFile>, file, options);
   const loaded = any.value as LoadedCase<CaseFile>;
+  if (loaded.caseFile.chunked) return signLegacyCase(loaded, file, options);
   const { source, caseFile, secretAccessKey } = loaded;
   const result = await signText(signInput(caseFile, secretAccessKey));
   const diagnostics = [...loaded.diagnostics, ...result.problems.map((p) => inRequest(source, p))];

@@ -2,9 +2,8 @@
  * The result of `sigscope sign` for one case as plain data: `--json` prints it as is, the text report renders it.
  */
 
-import type { DescribedSchemeId } from '../lib/sig/case-file';
-import type { SchemeId } from '../lib/sig/registry';
-import type { SchemeTrace, TraceStage } from '../lib/sig/trace';
+import type { AnySchemeId, SchemeId } from '../lib/sig/registry';
+import { findStage, type SchemeTrace, type TraceStage } from '../lib/sig/trace';
 import type { SigV4Settings } from '../lib/sig/v4/settings';
 import type { SigV4Mode, SigV4Trace } from '../lib/sig/v4/types';
 import { keyChainView, type KeyChainView } from './key-chain';
@@ -88,6 +87,11 @@ export function signView(
   return view;
 }
 
+/** The text of a trace's stage, if the trace has it. */
+export function stageText(trace: Pick<SchemeTrace, 'stages'>, id: string): string | undefined {
+  return findStage(trace, id)?.text;
+}
+
 /** One stage of a legacy scheme's signature, as printed: its rule, text and labelled lines. */
 export interface StageView {
   id: string;
@@ -118,7 +122,7 @@ export function stageViews(stages: readonly TraceStage[]): StageView[] {
 export interface LegacySignView {
   file: string;
   ok: true;
-  scheme: DescribedSchemeId;
+  scheme: AnySchemeId;
   mode: string;
   /** For schemes with one (SigV4A). */
   canonicalRequest?: string;
@@ -140,7 +144,7 @@ export interface LegacySignView {
 /** Builds the view of a legacy trace. */
 export function legacySignView(
   file: string,
-  scheme: DescribedSchemeId,
+  scheme: AnySchemeId,
   trace: SchemeTrace,
   notes: Diagnostic[],
 ): LegacySignView {
@@ -150,7 +154,7 @@ export function legacySignView(
     ok: true,
     scheme,
     mode: trace.mode,
-    stringToSign: trace.stages.find((s) => s.id === 'string-to-sign')?.text ?? '',
+    stringToSign: stageText(trace, 'string-to-sign') ?? stageText(trace, 'seed-string-to-sign') ?? '',
     signature: trace.signature,
     signatureEncoding: trace.signatureEncoding,
     signedRequest: trace.signedRequest,

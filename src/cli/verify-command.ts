@@ -4,7 +4,7 @@
 
 import { isLegacyCase, parseAnyCaseFile, type CaseFile, type LegacyCaseFile } from '../lib/sig/case-file';
 import { verifyText, type VerifyTextInput } from '../lib/sig/index';
-import { verifySchemeText } from '../lib/sig/legacy';
+import { isChunkedUploadText, verifySchemeText } from '../lib/sig/legacy';
 import { EXIT, type CliIo } from './io';
 import { renderLegacyVerifyReport } from './legacy-report';
 import { loadCase, type LoadedCase } from './load-case';
@@ -14,9 +14,9 @@ import type { OutputOptions } from './sign-command';
 import { renderVerifyReport } from './verify-report';
 import { legacyVerifyView, verifyView } from './verify-view';
 
-/** Verifies one case under SigV4A or a legacy scheme, through the registry's shared trace. */
+/** Verifies one case under SigV4A or a legacy scheme, or a chunked upload, through the registry's shared trace. */
 async function verifyLegacyCase(
-  loaded: LoadedCase<LegacyCaseFile>,
+  loaded: LoadedCase<LegacyCaseFile | CaseFile>,
   file: string,
   options: OutputOptions,
 ): Promise<CaseOutcome> {
@@ -27,11 +27,12 @@ async function verifyLegacyCase(
     secretAccessKey,
     ...(caseFile.credentials.accessKeyId ? { accessKeyId: caseFile.credentials.accessKeyId } : {}),
     ...(caseFile.settings ? { settings: caseFile.settings } : {}),
-    ...(caseFile.publicKey ? { publicKey: caseFile.publicKey } : {}),
+    ...('publicKey' in caseFile && caseFile.publicKey ? { publicKey: caseFile.publicKey } : {}),
   });
   const diagnostics = [...loaded.diagnostics, ...result.problems.map((p) => inRequest(source, p))];
   if (!result.ok || hasError(diagnostics)) return badInput(file, diagnostics, options.json);
   const view = legacyVerifyView(file, caseFile.scheme, result.value, diagnostics);
+  if (result.value.reason) view.reason = inRequest(source, result.value.reason);
   const exit = view.match ? EXIT.ok : EXIT.mismatch;
   return options.json
     ? { exit, stdout: JSON.stringify(view) + '\n', stderr: warningsText(diagnostics) }
@@ -45,6 +46,7 @@ export async function verifyCase(io: CliIo, file: string, options: OutputOptions
   if (isLegacyCase(any.value.caseFile))
     return verifyLegacyCase(any.value as LoadedCase<LegacyCaseFile>, file, options);
   const loaded = any.value as LoadedCase<CaseFile>;
+  if (isChunkedUploadText(loaded.caseFile.request)) return verifyLegacyCase(loaded, file, options);
   const { source, caseFile, secretAccessKey } = loaded;
   const input: VerifyTextInput = {
     scheme: caseFile.scheme,

@@ -3,10 +3,10 @@
  */
 
 import type { SchemeId, SigV4Mode, SigV4Verification } from '../lib/sig/index';
-import type { DescribedSchemeId } from '../lib/sig/case-file';
+import type { AnySchemeId } from '../lib/sig/registry';
 import type { SchemeVerification } from '../lib/sig/trace';
 import { renderScope } from '../lib/sig/v4/signing-key';
-import { stageViews, type StageView } from './sign-view';
+import { stageText, stageViews, type StageView } from './sign-view';
 import { keyChainView, type KeyChainView } from './key-chain';
 import type { Diagnostic } from './problems';
 
@@ -66,7 +66,7 @@ export function verifyView(
 export interface LegacyVerifyView {
   file: string;
   ok: true;
-  scheme: DescribedSchemeId;
+  scheme: AnySchemeId;
   match: boolean;
   mode: string;
   providedSignature: string;
@@ -78,6 +78,8 @@ export interface LegacyVerifyView {
   stringToSign: string;
   /** SigV4A: the public key the signature was checked with, SEC1 uncompressed hex. */
   publicKey?: string;
+  /** When the scheme can tell: the first thing that breaks the signature, placed in the case file. */
+  reason?: Diagnostic;
   stages: StageView[];
   notes: Diagnostic[];
 }
@@ -85,7 +87,7 @@ export interface LegacyVerifyView {
 /** Builds the view of a legacy verification. */
 export function legacyVerifyView(
   file: string,
-  scheme: DescribedSchemeId,
+  scheme: AnySchemeId,
   v: SchemeVerification,
   notes: Diagnostic[],
 ): LegacyVerifyView {
@@ -97,7 +99,7 @@ export function legacyVerifyView(
     mode: v.trace.mode,
     providedSignature: v.provided,
     computedSignature: v.trace.signature,
-    stringToSign: v.trace.stages.find((s) => s.id === 'string-to-sign')?.text ?? '',
+    stringToSign: stageText(v.trace, 'string-to-sign') ?? stageText(v.trace, 'seed-string-to-sign') ?? '',
     stages: stageViews(v.trace.stages),
     notes,
   };

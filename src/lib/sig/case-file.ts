@@ -16,6 +16,7 @@ import {
 } from './registry';
 import { parseHttpRequest } from './request/http';
 import { readPastedRequest } from './request/read';
+import type { ChunkedSigning } from './scheme';
 import type { SettingDescriptor } from './trace';
 import { fail, ok, problem, type Problem, type Result, type Span } from './types';
 import { GENERIC_SETTINGS, type SigV4Settings } from './v4/settings';
@@ -34,6 +35,8 @@ export interface CaseFile {
   time?: string;
   /** Presigned URL lifetime in seconds. */
   expires?: number;
+  /** Sign the body as an aws-chunked upload of chunks this size (see ChunkedSigning). */
+  chunked?: ChunkedSigning;
   settings?: Partial<SigV4Settings>;
 }
 
@@ -60,6 +63,8 @@ export interface LegacyCaseFile {
   service?: string;
   /** sigv4a verify: the public key to check with (SEC1 hex, "X,Y" or {"X","Y"}), instead of the secret. */
   publicKey?: string;
+  /** sigv4a: sign the body as an aws-chunked upload. */
+  chunked?: ChunkedSigning;
   settings?: Record<string, unknown>;
 }
 
@@ -189,7 +194,11 @@ export function parseAnyCaseFile(text: string): Result<LocatedAnyCase> {
     const time = str(value, 'time', '/time', false);
     if (time !== undefined) legacyCase.time = time;
     checkTime(time, span('/time'), problems);
-    if (legacy.id === 'sigv4a') readV4aFields(value, legacyCase, span, problems, str);
+    if (legacy.id === 'sigv4a') {
+      readV4aFields(value, legacyCase, span, problems, str);
+      const chunked = readChunked(value.chunked, span, problems);
+      if (chunked) legacyCase.chunked = chunked;
+    }
     if (value.expires !== undefined) {
       if (typeof value.expires !== 'number' || !Number.isInteger(value.expires) || value.expires < 0)
         problems.push(
@@ -237,6 +246,8 @@ export function parseAnyCaseFile(text: string): Result<LocatedAnyCase> {
       problems.push(problem('settings', '"settings" should be an object.', span('/settings')));
     else caseFile.settings = readSettings(value.settings, (p) => span(`/settings${p}`), problems);
   }
+  const chunked = readChunked(value.chunked, span, problems);
+  if (chunked) caseFile.chunked = chunked;
   return problems.some((p) => p.severity === 'error')
     ? fail(problems)
     : ok({ caseFile, located: parsed.value }, problems);
@@ -347,6 +358,55 @@ function readV4aFields(
   if (service !== undefined) into.service = service;
   const publicKey = str(value, 'publicKey', '/publicKey', false);
   if (publicKey !== undefined) into.publicKey = publicKey;
+}
+
+const CHUNKED_KINDS = ['signed', 'signed-trailer', 'unsigned-trailer'] as const;
+
+/** `"chunked": { "chunkSize", "kind"?, "trailers"? }`, trailers as an object or a list of [name, value] pairs. */
+function readChunked(
+  value: Json | undefined,
+  span: (pointer: string) => Span | undefined,
+  problems: Problem[],
+): ChunkedSigning | undefined {
+  if (value === undefined) return undefined;
+  const size = isObject(value) ? value.chunkSize : undefined;
+  if (!isObject(value) || typeof size !== 'number' || !Number.isInteger(size) || size < 1) {
+    problems.push(
+      problem(
+        'chunked',
+        '"chunked" is { "chunkSize": bytes per chunk, a whole number ≥ 1 }.',
+        span('/chunked'),
+      ),
+    );
+    return undefined;
+  }
+  const out: ChunkedSigning = { chunkSize: size };
+  const kind = value.kind;
+  if (kind !== undefined) {
+    if (typeof kind === 'string' && (CHUNKED_KINDS as readonly string[]).includes(kind))
+      out.kind = kind as ChunkedSigning['kind'] & string;
+    else
+      problems.push(
+        problem('chunked', `"kind" is one of ${CHUNKED_KINDS.join(', ')}.`, span('/chunked/kind')),
+      );
+  }
+  const trailers = value.trailers;
+  if (isObject(trailers) && Object.values(trailers).every((v) => typeof v === 'string'))
+    out.trailers = Object.entries(trailers as Record<string, string>);
+  else if (
+    Array.isArray(trailers) &&
+    trailers.every((t) => Array.isArray(t) && t.length === 2 && t.every((x) => typeof x === 'string'))
+  )
+    out.trailers = trailers as [string, string][];
+  else if (trailers !== undefined)
+    problems.push(
+      problem(
+        'chunked',
+        '"trailers" is an object of header names and values, or a list of [name, value].',
+        span('/chunked/trailers'),
+      ),
+    );
+  return out;
 }
 
 /** A problem when a case file's "time" is not a time. */

@@ -4,12 +4,19 @@
  * paste. The CLI comes through here, as it comes through index.ts for SigV4's typed trace.
  */
 
-import { findAnyScheme, findLegacyScheme, type AnySchemeId, type LegacySchemeId } from './registry';
+import {
+  findAnyScheme,
+  findLegacyScheme,
+  isChunkedUpload,
+  type AnySchemeId,
+  type LegacySchemeId,
+} from './registry';
 import { parseHttpRequest } from './request/http';
 import { pasteSpanOf } from './request/http-text';
 import type { HttpRequest } from './request/model';
 import type { PastedRequest } from './request/pasted';
 import { readPastedRequest } from './request/read';
+import type { ChunkedSigning } from './scheme';
 import type { SchemeCredentials, SchemeTrace, SchemeVerification } from './trace';
 import { fail, ok, problem, type Problem, type Result } from './types';
 import { collide, type Collision } from './v1/collide';
@@ -72,6 +79,8 @@ export interface SchemeSignTextInput extends Omit<LegacySignTextInput, 'scheme'>
   region?: string;
   /** SigV4A: the regions the signature is valid in. */
   regionSet?: string | readonly string[];
+  /** SigV4 family: sign the body as an aws-chunked upload. */
+  chunked?: ChunkedSigning;
 }
 
 /** Parses and signs a pasted request under any scheme, returning every stage in the shared trace. */
@@ -91,6 +100,12 @@ export interface SchemeVerifyTextInput extends Omit<LegacyVerifyTextInput, 'sche
 export function verifySchemeText(input: SchemeVerifyTextInput): Promise<Result<SchemeVerification>> {
   const { scheme, request: text, ...rest } = input;
   return withRequestAsync(text, (request) => anySchemeOf(scheme).verify({ request, ...rest }));
+}
+
+/** Whether a pasted request declares an aws-chunked upload (verified link by link through the registry). */
+export function isChunkedUploadText(text: string): boolean {
+  const r = read(text);
+  return r.ok && isChunkedUpload(r.value.request);
 }
 
 /** Pasted request text and what to sign it with under a legacy scheme. */

@@ -24,6 +24,8 @@ import { SIGV4_S3_SCHEME, SIGV4_SCHEME, type SigV4Scheme } from './v4/scheme';
 import { SIGV4A_SCHEME } from './v4a/scheme';
 
 export type { AnySchemeId, Detection, LegacySchemeId, Scheme, SchemeId, SigV4Scheme };
+/** Whether a request declares an aws-chunked upload, which the SigV4-family schemes verify link by link. */
+export { isChunkedUpload } from './streaming/scheme-mode';
 
 /** What a legacy scheme signs with besides the request. */
 export type LegacySignInput = SchemeSignInput;

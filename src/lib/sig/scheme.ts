@@ -28,6 +28,16 @@ export interface Detection {
   span?: Span;
 }
 
+/** SigV4 family: sign the body as an aws-chunked upload, each chunk chained on the signature before it. */
+export interface ChunkedSigning {
+  /** Bytes per chunk; S3 wants at least 8 KiB in every chunk but the last. */
+  chunkSize: number;
+  /** `signed` (STREAMING-…-PAYLOAD), `signed-trailer` or `unsigned-trailer`; `signed-trailer` when trailers are given. */
+  kind?: 'signed' | 'signed-trailer' | 'unsigned-trailer';
+  /** Trailing headers, such as `x-amz-checksum-crc32c`. */
+  trailers?: readonly (readonly [string, string])[];
+}
+
 /** What a scheme signs with besides the request; each scheme reads the fields it needs. */
 export interface SchemeSignInput {
   request: HttpRequest;
@@ -44,6 +54,8 @@ export interface SchemeSignInput {
   service?: string;
   /** SigV4A: the regions the signature is valid in (`*` for all). */
   regionSet?: string | readonly string[];
+  /** SigV4 family: sign the body as an aws-chunked upload. */
+  chunked?: ChunkedSigning;
   /** Overrides of the scheme's settings, by descriptor name. */
   settings?: Record<string, unknown>;
 }

@@ -81,6 +81,8 @@ export interface SchemeVerification<Details = unknown> {
   /** The access key the request names, when it names one. */
   accessKeyId?: string;
   trace: SchemeTrace<Details>;
+  /** When the scheme can tell: the first thing that breaks the signature (a chunk, the seed, a trailer). */
+  reason?: Problem;
   notes: Problem[];
 }
 

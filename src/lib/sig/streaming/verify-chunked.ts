@@ -150,6 +150,7 @@ export async function verifyChunked(
       match,
       provided: s.provided,
       providedSpan: s.span,
+      ...(firstBreak ? { reason: firstBreak.problem } : {}),
       trace: {
         scheme: v4a ? 'sigv4a' : 'sigv4-s3',
         mode: 'chunked',

@@ -8,13 +8,14 @@ import { inferEndpoint } from '../endpoint';
 import { findHeader, requestHost, sameName, type HttpRequest } from '../request/model';
 import { opt, type Detection, type Scheme, type SchemeId } from '../scheme';
 import { recomputedTrace, type SchemeTrace, type SchemeVerification } from '../trace';
-import { fail, ok, type Result } from '../types';
+import { fail, ok, type Problem, type Result } from '../types';
+import { isChunkedUpload, signChunkedMode, verifyChunkedMode } from '../streaming/scheme-mode';
 import { scopeOrFail } from './scope-inference';
 import { GENERIC_SETTINGS, resolveSettings, S3_SETTINGS, type SigV4Settings } from './settings';
 import { describeSettings } from './settings-descriptors';
 import { signV4 } from './sign';
 import { v4SchemeTrace, v4Stages } from './trace';
-import type { SigV4Mode, SigV4Trace } from './types';
+import type { SigV4Mode } from './types';
 import { verifyV4, type SigV4Verification } from './verify';
 
 /** A SigV4 scheme: the shared interface, with its settings typed. */
@@ -72,6 +73,12 @@ export function v4Verification(
   };
 }
 
+/** A result with notes put before its own. */
+export function withProblems<T>(result: Result<T>, before: readonly Problem[]): Result<T> {
+  const problems = [...before, ...result.problems];
+  return result.ok ? ok(result.value, problems) : fail(problems);
+}
+
 function v4Scheme(
   id: SchemeId,
   fields: Pick<SigV4Scheme, 'label' | 'summary' | 'docUrl' | 'defaults'>,
@@ -84,9 +91,17 @@ function v4Scheme(
     modes: ['header', 'query'],
     settings: describeSettings(fields.defaults),
     detect: detectV4,
-    async sign(i): Promise<Result<SchemeTrace<SigV4Trace>>> {
+    async sign(i): Promise<Result<SchemeTrace>> {
       const scope = scopeOrFail(i.request, i.region, i.service);
       if (!scope.ok) return scope;
+      if (i.chunked) {
+        const chunked = await signChunkedMode(
+          { ...i, chunked: i.chunked },
+          { algorithm: 'sigv4', ...scope.value },
+          settingsOf(i.settings),
+        );
+        return withProblems(chunked, scope.problems);
+      }
       const signed = await signV4({
         request: i.request,
         credentials: i.credentials,
@@ -99,7 +114,8 @@ function v4Scheme(
       const problems = [...scope.problems, ...signed.problems];
       return signed.ok ? ok(v4SchemeTrace(signed.value, id), problems) : fail(problems);
     },
-    async verify(i): Promise<Result<SchemeVerification<SigV4Verification>>> {
+    async verify(i): Promise<Result<SchemeVerification>> {
+      if (isChunkedUpload(i.request)) return verifyChunkedMode(i, settingsOf(i.settings));
       const verified = await verifyV4({
         request: i.request,
         secretAccessKey: i.secretAccessKey,

@@ -36,7 +36,7 @@ export function scopeOrFail(
   const scope = { region: region ?? endpoint.region, service: service ?? endpoint.service };
   const note = problem(
     'scope-inferred',
-    `Signing for region ${scope.region} and service ${scope.service}, read off the host.`,
+    `Signing for ${scope.region ? `region ${scope.region} and ` : ''}service ${scope.service}, read off the host.`,
     undefined,
     { severity: 'note' },
   );

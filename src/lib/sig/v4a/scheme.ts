@@ -8,7 +8,8 @@ import { opt, type Detection, type Scheme } from '../scheme';
 import type { SchemeTrace, SchemeVerification } from '../trace';
 import { fail, problem, type Result } from '../types';
 import type { HttpRequest } from '../request/model';
-import { namedAlgorithm } from '../v4/scheme';
+import { isChunkedUpload, signChunkedMode, verifyChunkedMode } from '../streaming/scheme-mode';
+import { namedAlgorithm, withProblems } from '../v4/scheme';
 import { scopeOrFail } from '../v4/scope-inference';
 import { SETTING_HELP } from '../v4/settings-help';
 import { describeSettings, SETTING_CHOICES } from '../v4/settings-descriptors';
@@ -66,7 +67,15 @@ export const SIGV4A_SCHEME = {
           'A SigV4A signature needs the regions it is valid in: give "regionSet" ("*", or "us-east-1,us-west-2").',
         ),
       ]);
-    return signV4a({
+    if (i.chunked) {
+      const chunked = await signChunkedMode(
+        { ...i, chunked: i.chunked },
+        { algorithm: 'sigv4a', service },
+        settingsFor(service, i.settings),
+      );
+      return withProblems(chunked, scope.problems);
+    }
+    const signed = await signV4a({
       request: i.request,
       credentials: i.credentials,
       regionSet: i.regionSet,
@@ -76,12 +85,14 @@ export const SIGV4A_SCHEME = {
       ...opt('time', i.time),
       ...opt('expires', i.expires),
     });
+    return withProblems(signed, scope.problems);
   },
   verify: (i): Promise<Result<SchemeVerification>> => {
     // The credential names the service it was scoped to; S3's path rules follow from it or from the host.
     const scoped = /\/s3(?:%2F|\/)aws4_request/i.test(i.request.source);
     const host = scopeOrFail(i.request, '', undefined);
     const s3 = scoped || (host.ok && host.value.service === 's3');
+    if (isChunkedUpload(i.request)) return verifyChunkedMode(i, settingsFor(s3 ? 's3' : '', i.settings));
     return verifyV4a({
       request: i.request,
       ...(i.secretAccessKey ? { secretAccessKey: i.secretAccessKey } : {}),
