@@ -1,35 +1,82 @@
 /**
  * node:crypto as the engine's crypto backend: native SHA-256 and HMAC (OpenSSL), several times faster than
  * @noble/hashes on the small texts every signature hashes. The CLI installs it at start; the engine never imports
- * node:crypto itself.
+ * node:crypto itself. Each digest is one call of node's one-shot `hash()`: on inputs of a few blocks a native call
+ * costs far more than the blocks, and `createHash`/`createHmac` make three calls and two objects where it makes one.
  */
 
-import { createHash, createHmac, type Hash } from 'node:crypto';
+import { createHash, createHmac, hash, type Hash } from 'node:crypto';
 import type { BytesLike, CryptoBackend, Sha256State } from '../lib/sig/crypto';
 
+/** Past this many UTF-16 units a running state feeds a native hash instead of keeping its text. */
+const TEXT_LIMIT = 64 * 1024;
+
+/**
+ * A running SHA-256 kept as the text fed so far, hashed in one call when finished: copying it copies a string
+ * reference, where copying a native state costs a call (a search resumes thousands of copies of a few states).
+ */
 class NodeState implements Sha256State {
-  constructor(private readonly h: Hash = createHash('sha256')) {}
+  constructor(
+    private text = '',
+    private h: Hash | undefined = undefined,
+  ) {}
   update(data: string): Sha256State {
-    this.h.update(data, 'utf8');
+    if (this.h) this.h.update(data, 'utf8');
+    else if (this.text.length + data.length <= TEXT_LIMIT) this.text += data;
+    else {
+      this.h = createHash('sha256').update(this.text, 'utf8').update(data, 'utf8');
+      this.text = '';
+    }
     return this;
   }
   clone(): Sha256State {
-    return new NodeState(this.h.copy());
+    return new NodeState(this.text, this.h?.copy());
   }
   digestHex(): string {
-    return this.h.digest('hex');
+    return this.h ? this.h.digest('hex') : hash('sha256', this.text, 'hex');
   }
 }
 
-const feed = <T extends { update(data: string | Uint8Array): T }>(h: T, data: BytesLike): T => h.update(data);
+const BLOCK = 64;
+/** Reused for every HMAC: the key's inner pad then the message; the outer pad then the inner digest. */
+let inner = Buffer.allocUnsafe(1024);
+const outer = Buffer.allocUnsafe(BLOCK + 32);
+
+/**
+ * HMAC-SHA256 (RFC 2104) as two one-shot hashes over reused buffers: H(key ^ opad || H(key ^ ipad || data)).
+ * A key longer than a block is hashed first, as RFC 2104 says.
+ */
+function hmacSha256(key: Uint8Array, data: BytesLike): Buffer;
+function hmacSha256(key: Uint8Array, data: BytesLike, encoding: 'hex'): string;
+function hmacSha256(key: Uint8Array, data: BytesLike, encoding?: 'hex'): Buffer | string {
+  const k = key.length > BLOCK ? hash('sha256', key, 'buffer') : key;
+  // At most 3 bytes a UTF-16 unit.
+  const room = BLOCK + (typeof data === 'string' ? data.length * 3 : data.length);
+  if (room > inner.length) inner = Buffer.allocUnsafe(room);
+  for (let i = 0; i < BLOCK; i++) {
+    const b = i < k.length ? k[i]! : 0;
+    inner[i] = b ^ 0x36;
+    outer[i] = b ^ 0x5c;
+  }
+  let end = BLOCK;
+  if (typeof data === 'string') end += inner.write(data, BLOCK, 'utf8');
+  else {
+    inner.set(data, BLOCK);
+    end += data.length;
+  }
+  hash('sha256', inner.subarray(0, end), 'buffer').copy(outer, BLOCK);
+  return encoding ? hash('sha256', outer, encoding) : hash('sha256', outer, 'buffer');
+}
 
 /** The node:crypto backend. */
 export const nodeCryptoBackend: CryptoBackend = {
   name: 'node:crypto',
-  sha256: (data) => new Uint8Array(feed(createHash('sha256'), data).digest()),
-  sha256Hex: (data) => feed(createHash('sha256'), data).digest('hex'),
+  sha256: (data) => new Uint8Array(hash('sha256', data, 'buffer')),
+  sha256Hex: (data) => hash('sha256', data, 'hex'),
   createSha256: () => new NodeState(),
-  hmac: (key, data, hash) =>
-    new Uint8Array(feed(createHmac(hash === 'SHA-256' ? 'sha256' : 'sha1', key), data).digest()),
-  hmacHex: (key, data) => feed(createHmac('sha256', key), data).digest('hex'),
+  hmac: (key, data, algorithm) =>
+    new Uint8Array(
+      algorithm === 'SHA-256' ? hmacSha256(key, data) : createHmac('sha1', key).update(data).digest(),
+    ),
+  hmacHex: (key, data) => hmacSha256(key, data, 'hex'),
 };
