@@ -6,7 +6,7 @@
  * candidate that canonicalizes like one tried before is skipped, so the first that reproduces is the likeliest.
  */
 
-import { hmacHexWithKey } from '../sig/crypto';
+import { hmacHexWithKey, type HmacKey } from '../sig/crypto';
 import { deriveSigningKey } from '../sig/v4/signing-key';
 import { ALGORITHM } from '../sig/v4/string-to-sign';
 import { MISTAKES, REGIONS, SERVICES, type Mistake } from './catalogue';
@@ -14,14 +14,16 @@ import { curlMistakes } from './clients/curl-mistakes';
 import { targetedMistakes } from './targets';
 import {
   canonicalText,
-  partsKey,
-  variantCanonical,
-  variantKey,
+  parted,
+  unionParts,
   variantParts,
+  type PartedVariant,
+  type Rest,
   type Variant,
   type VariantContext,
+  type VariantParts,
 } from './variant';
-import { canonicalHash } from './variant-hash';
+import { canonicalHash, canonicalOf, type Canonical } from './variant-hash';
 
 /** What the client produced, to be reproduced. */
 export interface SearchTarget {
@@ -43,9 +45,10 @@ export interface SearchOutcome {
   tried: number;
 }
 
-function merge(a: Variant, b: Variant): Variant | undefined {
-  for (const key of Object.keys(b) as (keyof Variant)[]) if (key in a) return undefined;
-  return { ...a, ...b };
+/** Whether two variants set a field in common (then they are no pair). */
+function overlap(a: Variant, b: Variant): boolean {
+  for (const key in b) if (key in a) return true;
+  return false;
 }
 
 function scopeMistake(field: 'region' | 'service', value: string, actual: string): Mistake {
@@ -66,7 +69,28 @@ const PAIR_LIMIT = 3000;
 export type ClientProfile = 'curl';
 
 function pairsOf(a: readonly Mistake[], b: readonly Mistake[], out: Mistake[][]): void {
-  for (const x of a) for (const y of b) if (x !== y && merge(x.variant, y.variant)) out.push([x, y]);
+  for (const x of a) for (const y of b) if (x !== y && !overlap(x.variant, y.variant)) out.push([x, y]);
+}
+
+/** The parts of each mistake's variant, made once per search. */
+type PartsOf = (m: Mistake) => PartedVariant;
+
+function partsCache(ctx: VariantContext): PartsOf {
+  const known = new Map<Mistake, PartedVariant>();
+  return (m) => {
+    let p = known.get(m);
+    if (!p) known.set(m, (p = parted(ctx, m.variant)));
+    return p;
+  };
+}
+
+function sameParts(a: VariantParts, b: VariantParts): boolean {
+  return (
+    a.path.id === b.path.id &&
+    a.query.id === b.query.id &&
+    a.headers.id === b.headers.id &&
+    a.rest.restId === b.rest.restId
+  );
 }
 
 /** Every candidate for a context, in the order they are tried. */
@@ -74,12 +98,13 @@ export function candidates(
   ctx: VariantContext,
   s3: boolean,
   profiles: readonly ClientProfile[] = [],
+  partsOf: PartsOf = partsCache(ctx),
 ): Mistake[][] {
   const singles = MISTAKES.filter((m) => !m.only || m.only === (s3 ? 's3' : 'generic'));
-  const base = variantKey(ctx, {});
+  const base = variantParts(ctx, {});
   // A one-header mistake that changes nothing here (a value with no spaces to trim) is no candidate.
-  const targeted = targetedMistakes(ctx).filter((m) => variantKey(ctx, m.variant) !== base);
-  const clients = profiles.includes('curl') ? curlMistakes(ctx, variantCanonical(ctx, {}).text) : [];
+  const targeted = targetedMistakes(ctx).filter((m) => !sameParts(partsOf(m).parts, base));
+  const clients = profiles.includes('curl') ? curlMistakes(ctx, canonicalText(ctx, base)) : [];
   const scope = [
     ...REGIONS.filter((r) => r !== ctx.scope.region).map((r) => scopeMistake('region', r, ctx.scope.region)),
     ...SERVICES.filter((s) => s !== ctx.scope.service).map((s) =>
@@ -90,7 +115,7 @@ export function candidates(
   const pairs: Mistake[][] = [];
   for (let i = 0; i < common.length; i++) {
     for (let j = i + 1; j < common.length; j++) {
-      if (merge(common[i]!.variant, common[j]!.variant)) pairs.push([common[i]!, common[j]!]);
+      if (!overlap(common[i]!.variant, common[j]!.variant)) pairs.push([common[i]!, common[j]!]);
     }
   }
   pairsOf(targeted, common, pairs);
@@ -105,10 +130,41 @@ export function candidates(
   ];
 }
 
+/** The parts of mistakes made together; undefined when two set the same field. */
+function partsOfAll(
+  ctx: VariantContext,
+  mistakes: readonly Mistake[],
+  partsOf: PartsOf,
+): VariantParts | undefined {
+  let out = partsOf(mistakes[0]!);
+  for (let i = 1; i < mistakes.length; i++) {
+    const next = partsOf(mistakes[i]!);
+    if (overlap(out.variant, next.variant)) return undefined;
+    out = unionParts(ctx, out, next);
+  }
+  return out.parts;
+}
+
+let searches = 0;
+
+/** The signing key and string-to-sign prefix of a variant's time, scope and secret. */
+interface Signer {
+  key: HmacKey;
+  prefix: string;
+}
+
+function signerOf(rest: Rest): Signer {
+  return {
+    key: deriveSigningKey(rest.secret, rest.scope).key,
+    prefix: `${ALGORITHM}\n${rest.amzDate}\n${rest.scopeText}\n`,
+  };
+}
+
 /**
  * Tries candidates until one reproduces the target; the base (no mistake) is not a candidate. Each candidate's
- * parts are rendered once per context, its canonical request hashed from the state it shares with the request's
- * own (variant-hash.ts), and its signature made with the cached signing key of its scope.
+ * parts are rendered once per context (a pair's taken from its two mistakes' where only one changes a part), its
+ * canonical request hashed from the state it shares with the request's own (variant-hash.ts), and its signature
+ * made with the cached signing key of its scope.
  */
 export async function searchMistakes(
   ctx: VariantContext,
@@ -116,20 +172,26 @@ export async function searchMistakes(
   s3: boolean,
   profiles: readonly ClientProfile[] = [],
 ): Promise<SearchOutcome> {
+  const search = ++searches;
   const base = variantParts(ctx, {});
-  const seen = new Set<string>([partsKey(base)]);
+  const seen = (p: VariantParts): Canonical | undefined => {
+    const canonical = canonicalOf(ctx, base, p);
+    if (canonical.search !== search) {
+      canonical.search = search;
+      canonical.rests = [];
+    } else if (canonical.rests.includes(p.rest.restId)) return undefined;
+    canonical.rests.push(p.rest.restId);
+    return canonical;
+  };
+  seen(base);
   const textOnly = target.canonicalRequest !== undefined && target.signature === undefined;
+  const signers: Signer[] = [];
+  const partsOf = partsCache(ctx);
   let tried = 0;
-  for (const mistakes of candidates(ctx, s3, profiles)) {
-    const variant =
-      mistakes.length === 1
-        ? mistakes[0]!.variant
-        : mistakes.reduce<Variant | undefined>((v, m) => v && merge(v, m.variant), {});
-    if (!variant) continue;
-    const parts = variantParts(ctx, variant);
-    const key = partsKey(parts);
-    if (seen.has(key)) continue;
-    seen.add(key);
+  for (const mistakes of candidates(ctx, s3, profiles, partsOf)) {
+    const parts = partsOfAll(ctx, mistakes, partsOf);
+    const canonical = parts && seen(parts);
+    if (!parts || !canonical) continue;
     tried++;
     if (textOnly) {
       const text = canonicalText(ctx, parts);
@@ -138,8 +200,9 @@ export async function searchMistakes(
       }
       continue;
     }
-    const stringToSign = `${ALGORITHM}\n${parts.amzDate}\n${parts.scopeText}\n${canonicalHash(ctx, base, parts)}`;
-    const signature = hmacHexWithKey(deriveSigningKey(parts.secret, parts.scope).key, stringToSign);
+    const signer = (signers[parts.rest.restId] ??= signerOf(parts.rest));
+    const stringToSign = signer.prefix + canonicalHash(ctx, base, parts, canonical);
+    const signature = hmacHexWithKey(signer.key, stringToSign);
     if (signature === target.signature) {
       const found = { mistakes, canonicalRequest: canonicalText(ctx, parts), stringToSign, signature };
       return { found, tried };

@@ -10,52 +10,80 @@ import { createSha256, type Sha256State } from '../sig/crypto';
 import type { VariantContext, VariantParts } from './variant';
 import type { Part } from './variant-parts';
 
+/** One distinct canonical request of a context: its hash once made, and which rests a search tried with it. */
+export interface Canonical {
+  readonly payload: string;
+  hash: string | undefined;
+  /** The search that `rests` belongs to (a number it picks), so that each search starts with none seen. */
+  search: number;
+  /** The `restId`s of the variants with this canonical request that search `search` has seen. */
+  rests: number[];
+}
+
 interface HashCache {
   pathId: number;
   queryId: number;
   lineIds: number[];
   /** `states[k]`: the state after method, path, query and the first `k` header lines of the request itself. */
   states: Sha256State[];
-  /** States after method, path and query, for the other paths and queries. */
-  prefixes: Map<string, Sha256State>;
-  /** Canonical request hashes by path, query, headers and payload. */
-  hashes: Map<string, string>;
+  /** States after method, path and query, for the other paths and queries, by path id then query id. */
+  prefixes: Map<number, Map<number, Sha256State>>;
+  /** The canonical requests met so far, by path id, query id and headers id, then payload. */
+  canonicals: Map<number, Map<number, Map<number, Canonical[]>>>;
 }
 
 const caches = new WeakMap<VariantContext, HashCache>();
+let last: { ctx: VariantContext; cache: HashCache } | undefined;
 
 function head(ctx: VariantContext, path: Part, query: Part): Sha256State {
   return createSha256().update(`${ctx.method}\n${path.text}\n${query.text}\n`);
 }
 
 function cacheOf(ctx: VariantContext, base: VariantParts): HashCache {
+  // A search asks hundreds of times for the same context: the last one answers without a WeakMap lookup.
+  if (last?.ctx === ctx) return last.cache;
   let cache = caches.get(ctx);
-  if (cache) return cache;
-  const state = head(ctx, base.path, base.query);
-  const lines = base.headers.lines ?? [];
-  const states = [state.clone()];
-  for (const line of lines) states.push(state.update(line.text).clone());
-  cache = {
-    pathId: base.path.id,
-    queryId: base.query.id,
-    lineIds: lines.map((l) => l.id),
-    states,
-    prefixes: new Map(),
-    hashes: new Map(),
-  };
-  caches.set(ctx, cache);
+  if (!cache) {
+    const state = head(ctx, base.path, base.query);
+    const lines = base.headers.lines ?? [];
+    const states = [state.clone()];
+    for (const line of lines) states.push(state.update(line.text).clone());
+    cache = {
+      pathId: base.path.id,
+      queryId: base.query.id,
+      lineIds: lines.map((l) => l.id),
+      states,
+      prefixes: new Map(),
+      canonicals: new Map(),
+    };
+    caches.set(ctx, cache);
+  }
+  last = { ctx, cache };
   return cache;
 }
 
+function child<V>(map: Map<number, Map<number, V>>, key: number): Map<number, V> {
+  let found = map.get(key);
+  if (found === undefined) map.set(key, (found = new Map()));
+  return found;
+}
+
 /**
- * The lower-case hex SHA-256 of a variant's canonical request (exactly `canonicalText(ctx, p)`), given the parts of
- * the request's own canonical request (the empty variant), which the first call hashes for the others to share.
+ * The record of a variant's canonical request in this context, made on first sight: parts with equal numbers and
+ * payload share one, so that a search tells candidates apart and reuses hashes without building a text or a key.
  */
-export function canonicalHash(ctx: VariantContext, base: VariantParts, p: VariantParts): string {
-  const cache = cacheOf(ctx, base);
-  const id = `${p.path.id}|${p.query.id}|${p.headers.id}|${p.payload}`;
-  const known = cache.hashes.get(id);
-  if (known !== undefined) return known;
+export function canonicalOf(ctx: VariantContext, base: VariantParts, p: VariantParts): Canonical {
+  const byHeaders = child(child(cacheOf(ctx, base).canonicals, p.path.id), p.query.id);
+  let list = byHeaders.get(p.headers.id);
+  if (list === undefined) byHeaders.set(p.headers.id, (list = []));
+  const payload = p.rest.payload;
+  for (const c of list) if (c.payload === payload) return c;
+  const made: Canonical = { payload, hash: undefined, search: 0, rests: [] };
+  list.push(made);
+  return made;
+}
+
+function hashOf(ctx: VariantContext, cache: HashCache, p: VariantParts): string {
   const lines = p.headers.lines;
   let state: Sha256State;
   let from = 0;
@@ -67,15 +95,27 @@ export function canonicalHash(ctx: VariantContext, base: VariantParts, p: Varian
       while (from < n && lines[from]!.id === cache.lineIds[from]) from++;
       state = cache.states[from]!.clone();
     } else {
-      const key = `${p.path.id}|${p.query.id}`;
-      let prefix = cache.prefixes.get(key);
-      if (!prefix) cache.prefixes.set(key, (prefix = head(ctx, p.path, p.query)));
+      const byQuery = child(cache.prefixes, p.path.id);
+      let prefix = byQuery.get(p.query.id);
+      if (!prefix) byQuery.set(p.query.id, (prefix = head(ctx, p.path, p.query)));
       state = prefix.clone();
     }
     for (let i = from; i < lines.length; i++) state.update(lines[i]!.text);
     state.update(p.headers.tail!);
   }
-  const hash = state.update('\n' + p.payload).digestHex();
-  cache.hashes.set(id, hash);
-  return hash;
+  return state.update('\n' + p.rest.payload).digestHex();
+}
+
+/**
+ * The lower-case hex SHA-256 of a variant's canonical request (exactly `canonicalText(ctx, p)`), given the parts of
+ * the request's own canonical request (the empty variant), which the first call hashes for the others to share.
+ * `canonical` is the parts' record (canonicalOf), when the caller has it.
+ */
+export function canonicalHash(
+  ctx: VariantContext,
+  base: VariantParts,
+  p: VariantParts,
+  canonical = canonicalOf(ctx, base, p),
+): string {
+  return (canonical.hash ??= hashOf(ctx, cacheOf(ctx, base), p));
 }

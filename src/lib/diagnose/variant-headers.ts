@@ -29,7 +29,8 @@ const GLOBAL_FIELDS = new Set([
   'headerNamesAsSent',
   'repeatedHeaderJoin',
 ]);
-const HEADER_FIELDS = new Set([
+/** The variant fields variantHeaders reads. */
+export const HEADER_FIELDS: ReadonlySet<string> = new Set([
   ...GLOBAL_FIELDS,
   'hostPort',
   'untrimmedHeader',

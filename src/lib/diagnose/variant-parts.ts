@@ -127,7 +127,8 @@ export function fieldKey(prefix: string, v: Variant, fields: ReadonlySet<string>
   return key;
 }
 
-const PATH_FIELDS = new Set([
+/** The variant fields variantPath reads. */
+export const PATH_FIELDS: ReadonlySet<string> = new Set([
   'curl',
   'pathEncoding',
   'normalizePath',
@@ -136,7 +137,8 @@ const PATH_FIELDS = new Set([
   'reservedRaw',
   'lowerHex',
 ]);
-const QUERY_FIELDS = new Set([
+/** The variant fields variantQuery reads. */
+export const QUERY_FIELDS: ReadonlySet<string> = new Set([
   'curl',
   'reservedRaw',
   'spaceAsPlus',

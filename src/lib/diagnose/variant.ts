@@ -9,8 +9,8 @@ import type { SigV4Settings } from '../sig/v4/settings';
 import { ALGORITHM, renderStringToSign } from '../sig/v4/string-to-sign';
 import { sha256HexNow } from '../sig/crypto';
 import type { CurlEra } from './clients/curl';
-import { variantHeaders } from './variant-headers';
-import { variantPath, variantQuery, type Part } from './variant-parts';
+import { HEADER_FIELDS, variantHeaders } from './variant-headers';
+import { PATH_FIELDS, QUERY_FIELDS, variantPath, variantQuery, type Part } from './variant-parts';
 
 /** How one query value was encoded instead of SigV4's way. */
 export type ValueEncoding = 'reserved-raw' | 'space-as-plus' | 'lower-hex' | 'raw' | 'twice';
@@ -117,11 +117,8 @@ function timeAndScope(ctx: VariantContext, v: Variant): { amzDate: string; scope
   return { amzDate, scope };
 }
 
-/** Everything a variant signs, part by part: each part rendered once per context and numbered. */
-export interface VariantParts {
-  path: Part;
-  query: Part;
-  headers: Part;
+/** Payload, time, scope and secret of a variant: what it signs besides its canonical request's lines. */
+export interface Rest {
   /** Numbers payload, time, scope and secret together: equal numbers, equal values. */
   restId: number;
   payload: string;
@@ -132,9 +129,18 @@ export interface VariantParts {
   secret: string;
 }
 
-type Rest = Pick<VariantParts, 'restId' | 'payload' | 'amzDate' | 'scope' | 'scopeText' | 'secret'>;
+/** Everything a variant signs, part by part: each part rendered once per context and numbered. */
+export interface VariantParts {
+  path: Part;
+  query: Part;
+  headers: Part;
+  rest: Rest;
+}
 
 const rests = new WeakMap<VariantContext, Map<string, Rest>>();
+
+/** The variant fields restOf reads. */
+const REST_FIELDS = new Set(['payload', 'timeSource', 'scopeDayOffset', 'region', 'service', 'secret']);
 
 /** Payload, time, scope and secret of a variant, made once per context and per the fields that change them. */
 function restOf(ctx: VariantContext, v: Variant): Rest {
@@ -173,13 +179,70 @@ export function variantParts(ctx: VariantContext, v: Variant): VariantParts {
     path: variantPath(ctx, v),
     query: variantQuery(ctx, v),
     headers: variantHeaders(ctx, v),
-    ...restOf(ctx, v),
+    rest: restOf(ctx, v),
   };
+}
+
+const PATH = 1;
+const QUERY = 2;
+const HEADERS = 4;
+const REST = 8;
+const GROUPS: readonly [ReadonlySet<string>, number][] = [
+  [PATH_FIELDS, PATH],
+  [QUERY_FIELDS, QUERY],
+  [HEADER_FIELDS, HEADERS],
+  [REST_FIELDS, REST],
+];
+
+/**
+ * Which parts a variant may change, a bit each (path, query, headers, rest): the parts whose renderers read one
+ * of its fields. A field none of them names is counted as changing every part.
+ */
+export function touchedParts(v: Variant): number {
+  let mask = 0;
+  for (const field in v) {
+    if (v[field as keyof Variant] === undefined) continue;
+    let bits = 0;
+    for (const [fields, bit] of GROUPS) if (fields.has(field)) bits |= bit;
+    mask |= bits || PATH | QUERY | HEADERS | REST;
+  }
+  return mask;
+}
+
+/** A variant with its parts and the parts it changes (touchedParts). */
+export interface PartedVariant {
+  variant: Variant;
+  parts: VariantParts;
+  touched: number;
+}
+
+/** A variant with its parts, for unionParts. */
+export function parted(ctx: VariantContext, variant: Variant): PartedVariant {
+  return { variant, parts: variantParts(ctx, variant), touched: touchedParts(variant) };
+}
+
+/**
+ * The parts of two variants with no field in common made together, exactly `variantParts(ctx, {...a, ...b})`:
+ * a part only one of them changes is that one's, already rendered; only a part both change is rendered from
+ * their union. Most pairs change different parts (a header and the path), so most unions render nothing.
+ */
+export function unionParts(ctx: VariantContext, a: PartedVariant, b: PartedVariant): PartedVariant {
+  const both = a.touched & b.touched;
+  const x = a.parts;
+  const y = b.parts;
+  const variant = { ...a.variant, ...b.variant };
+  const parts: VariantParts = {
+    path: both & PATH ? variantPath(ctx, variant) : a.touched & PATH ? x.path : y.path,
+    query: both & QUERY ? variantQuery(ctx, variant) : a.touched & QUERY ? x.query : y.query,
+    headers: both & HEADERS ? variantHeaders(ctx, variant) : a.touched & HEADERS ? x.headers : y.headers,
+    rest: both & REST ? restOf(ctx, variant) : a.touched & REST ? x.rest : y.rest,
+  };
+  return { variant, parts, touched: a.touched | b.touched };
 }
 
 /** The canonical request text of a variant's parts. */
 export function canonicalText(ctx: VariantContext, p: VariantParts): string {
-  return `${ctx.method}\n${p.path.text}\n${p.query.text}\n${p.headers.text}\n${p.payload}`;
+  return `${ctx.method}\n${p.path.text}\n${p.query.text}\n${p.headers.text}\n${p.rest.payload}`;
 }
 
 /** The canonical request text, time and scope a client with this variant would sign. */
@@ -188,12 +251,12 @@ export function variantCanonical(
   v: Variant,
 ): { text: string; amzDate: string; scope: CredentialScope } {
   const p = variantParts(ctx, v);
-  return { text: canonicalText(ctx, p), amzDate: p.amzDate, scope: p.scope };
+  return { text: canonicalText(ctx, p), amzDate: p.rest.amzDate, scope: p.rest.scope };
 }
 
 /** The key of a variant's parts: equal exactly when two variants sign the same thing here. */
 export function partsKey(p: VariantParts): string {
-  return `${p.path.id}|${p.query.id}|${p.headers.id}|${p.restId}`;
+  return `${p.path.id}|${p.query.id}|${p.headers.id}|${p.rest.restId}`;
 }
 
 /**
