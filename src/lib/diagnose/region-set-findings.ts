@@ -62,7 +62,10 @@ export function regionSetReplyFindings(reply: RegionSetReply, said: string): Fin
           message:
             'The credential names a region, but a SigV4A credential scope has none (AKID/YYYYMMDD/SERVICE/aws4_request): the request was signed with a SigV4 scope.',
           fix: 'Sign with SigV4A: leave the region out of the credential scope and list the regions in X-Amz-Region-Set.',
-          evidence: { server: said, note },
+          // S3's own words hold "<YOUR-AKID>", which reads as a placeholder someone left: they are not evidence.
+          evidence: {
+            note: `${note} It expects a credential of the access key, date, service and aws4_request.`,
+          },
         },
       ];
     case 'region-set-mismatch': {

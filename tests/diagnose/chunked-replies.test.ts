@@ -1,0 +1,186 @@
+/**
+ * Explaining aws-chunked uploads and the replies S3 sends about them. The requests are the S3 documentation's
+ * streaming and trailer examples (tests/vectors/s3/sigv4-chunked-upload-examples.json, quoted from s3s and
+ * aws-c-auth; see its SOURCES.md), carrying the example's own signatures. S3's reply is its SignatureDoesNotMatch
+ * shape (Code, Message, AWSAccessKeyId, StringToSign, SignatureProvided) with a chunk's string to sign, as the
+ * streaming page defines it; where a chunk's bytes or signature must differ from the example, the hash and the
+ * HMAC are made here with node:crypto, never with sigscope's signer.
+ */
+
+import { createHash, createHmac } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { explain } from '../../src/lib/diagnose/explain';
+import { readVectorJson } from '../sig/v4/vectors';
+
+interface Example {
+  request: { path: string; headers?: [string, string][]; canonical_headers_used?: [string, string][] };
+  seed_signature: string;
+  seed_authorization_aws_c_auth?: string;
+  chunks: { size_hex: string; string_to_sign?: string; signature: string }[];
+  trailer?: { headers: [string, string][]; signature: string };
+}
+const file = readVectorJson<{
+  credentials: { access_key_id: string; secret_access_key: string };
+  examples: [Example, Example];
+}>('s3', 'sigv4-chunked-upload-examples.json');
+const [plain, trailered] = file.examples;
+const SECRET = file.credentials.secret_access_key;
+const A = (n: number) => 'a'.repeat(n);
+const DATA = [A(65536), A(1024), ''];
+const SIGS = plain.chunks.map((c) => c.signature);
+const EMPTY = createHash('sha256').update('').digest('hex');
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function body(signatures: readonly string[], data = DATA, trailer = ''): string {
+  return (
+    plain.chunks
+      .map((c, i) => `${c.size_hex};chunk-signature=${signatures[i]}\r\n${data[i]}${data[i] ? '\r\n' : ''}`)
+      .join('') +
+    trailer +
+    '\r\n'
+  );
+}
+
+const upload = (b: string) =>
+  `PUT ${plain.request.path} HTTP/1.1\r\n` +
+  plain.request
+    .headers!.map(([n, v]) => `${n}: ${n === 'Authorization' ? plain.seed_authorization_aws_c_auth : v}`)
+    .join('\r\n') +
+  `\r\n\r\n${b}`;
+
+/** A chunk's string to sign as the streaming page defines it. */
+const chunkSts = (previous: string, dataHash: string) =>
+  [
+    'AWS4-HMAC-SHA256-PAYLOAD',
+    '20130524T000000Z',
+    '20130524/us-east-1/s3/aws4_request',
+    previous,
+    EMPTY,
+    dataHash,
+  ].join('\n');
+
+/** S3's SignatureDoesNotMatch naming the string to sign it computed. */
+const reply = (sts: string, provided: string) =>
+  '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided. Check your key and signing method.</Message>' +
+  `<AWSAccessKeyId>${file.credentials.access_key_id}</AWSAccessKeyId><StringToSign>${sts}</StringToSign>` +
+  `<SignatureProvided>${provided}</SignatureProvided><RequestId>0A49CE4060975EAC</RequestId></Error>`;
+
+/** The SigV4 signing key of the example's scope, by the documented HMAC chain. */
+function hmacSign(sts: string): string {
+  let key: Buffer = createHmac('sha256', `AWS4${SECRET}`).update('20130524').digest();
+  for (const part of ['us-east-1', 's3', 'aws4_request'])
+    key = createHmac('sha256', key).update(part).digest();
+  return createHmac('sha256', key).update(sts).digest('hex');
+}
+
+describe('an aws-chunked upload', () => {
+  it('verifies the example whole with the secret', async () => {
+    const e = await explain({ request: upload(body(SIGS)), secretAccessKey: SECRET });
+    expect(e.verdict).toBe('match');
+    expect(e.findings).toEqual([]);
+  });
+
+  it('shows chunk 2 changed on the way: S3 hashed other bytes than the chunk sent, even without the secret', async () => {
+    const changed = sha256(A(1023) + 'b');
+    const server = reply(chunkSts(SIGS[0]!, changed), SIGS[1]!);
+    for (const secretAccessKey of [SECRET, undefined]) {
+      const e = await explain({
+        request: upload(body(SIGS)),
+        serverError: server,
+        ...(secretAccessKey ? { secretAccessKey } : {}),
+      });
+      expect(e.verdict).toBe('mismatch');
+      expect(e.findings[0]).toMatchObject({
+        kind: 'transit',
+        basis: 'shown',
+        component: 'payload-hash',
+        cause: 'chunk-changed-in-transit',
+        evidence: {
+          ours: '2edc986847e209b4016e141a6dc8716d3207350f416969382d431539bf292e4a',
+          server: changed,
+        },
+      });
+      expect(e.findings[0]!.message).toContain('chunk 2');
+    }
+  });
+
+  it("names chunk 2 as the first break when its bytes are not the ones signed, and S3's chunk string to sign is ours", async () => {
+    const data = [A(65536), A(1023) + 'b', ''];
+    const sts = chunkSts(SIGS[0]!, sha256(data[1]!));
+    const e = await explain({
+      request: upload(body(SIGS, data)),
+      serverError: reply(sts, SIGS[1]!),
+      secretAccessKey: SECRET,
+    });
+    expect(e.verdict).toBe('mismatch');
+    expect(e.findings[0]).toMatchObject({ basis: 'shown', cause: 'chunk-data-not-signed' });
+    expect(e.findings[0]!.message).toContain('chunk 2');
+    expect(e.findings.map((f) => f.cause)).not.toContain('chunk-changed-in-transit');
+    // Line by line, the server's string to sign and ours for the same chunk agree.
+    expect(e.sides.ours!.stringToSign).toBe(sts);
+    expect(e.sides.server!.stringToSign).toBe(sts);
+  });
+
+  it('names a chain not carried on: chunk 2 signed on the seed, not on chunk 1', async () => {
+    const onSeed = hmacSign(chunkSts(plain.seed_signature, sha256(A(1024))));
+    const sigs = [SIGS[0]!, onSeed, SIGS[2]!];
+    const server = reply(plain.chunks[1]!.string_to_sign!, onSeed);
+    const e = await explain({ request: upload(body(sigs)), serverError: server, secretAccessKey: SECRET });
+    expect(e.verdict).toBe('mismatch');
+    expect(e.findings[0]).toMatchObject({ kind: 'client', basis: 'shown', cause: 'chunk-chain-not-carried' });
+    expect(e.findings[0]!.message).toMatch(/chunk 2 is signed on the seed signature/);
+  });
+
+  it("says the body pasted is not the one sent when S3's chunk chains on no signature of it", async () => {
+    const e = await explain({
+      request: upload(body(SIGS)),
+      serverError: reply(chunkSts('ab'.repeat(32), EMPTY), 'x'),
+    });
+    expect(e.findings).toContainEqual(
+      expect.objectContaining({ basis: 'suspected', cause: 'chunk-chain-unknown' }),
+    );
+    expect(e.findings.filter((f) => f.basis === 'shown')).toEqual([]);
+  });
+
+  it('names a decoded length that is not the sum of the chunks', async () => {
+    const request = upload(body(SIGS)).replace(
+      'x-amz-decoded-content-length: 66560',
+      'x-amz-decoded-content-length: 66561',
+    );
+    const e = await explain({ request, secretAccessKey: SECRET });
+    expect(e.findings).toContainEqual(
+      expect.objectContaining({
+        component: 'headers',
+        name: 'x-amz-decoded-content-length',
+        cause: 'decoded-length',
+      }),
+    );
+  });
+});
+
+describe('an aws-chunked upload with a signed trailer', () => {
+  const t = trailered.trailer!;
+  const headers = trailered.request.canonical_headers_used!;
+  const authorization = `AWS4-HMAC-SHA256 Credential=${file.credentials.access_key_id}/20130524/us-east-1/s3/aws4_request, SignedHeaders=${headers.map(([n]) => n).join(';')}, Signature=${trailered.seed_signature}`;
+  const request = (trailerValue: string) => {
+    const b = body(
+      trailered.chunks.map((c) => c.signature),
+      DATA,
+      `${t.headers[0]![0]}:${trailerValue}\r\nx-amz-trailer-signature:${t.signature}\r\n`,
+    );
+    const lines = [...headers.map(([n, v]) => `${n}: ${v}`), `Authorization: ${authorization}`];
+    return `PUT ${trailered.request.path} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n${b}`;
+  };
+
+  it('verifies the example whole', async () => {
+    const e = await explain({ request: request(t.headers[0]![1]), secretAccessKey: SECRET });
+    expect(e.verdict).toBe('match');
+  });
+
+  it('breaks at the trailer when a trailing checksum changed after signing, and says the checksum is not the data', async () => {
+    const e = await explain({ request: request('AAAAAA=='), secretAccessKey: SECRET });
+    expect(e.verdict).toBe('mismatch');
+    expect(e.findings[0]).toMatchObject({ basis: 'shown', cause: 'trailer-signature' });
+    expect(e.findings.map((f) => f.cause)).toContain('trailer-checksum');
+  });
+});
