@@ -17,7 +17,7 @@ interface Example {
   seed_signature: string;
   seed_authorization_aws_c_auth?: string;
   chunks: { size_hex: string; string_to_sign?: string; signature: string }[];
-  trailer?: { headers: [string, string][]; signature: string };
+  trailer?: { headers: [string, string][]; string_to_sign: string; signature: string };
 }
 const file = readVectorJson<{
   credentials: { access_key_id: string; secret_access_key: string };
@@ -104,6 +104,21 @@ describe('an aws-chunked upload', () => {
     }
   });
 
+  it("keeps trusting a chunk reply that also carries the seed's canonical request", async () => {
+    const changed = sha256(A(1023) + 'b');
+    const seed = readVectorJson<{ examples: { seed_canonical_request: string }[] }>(
+      's3',
+      'sigv4-chunked-upload-examples.json',
+    ).examples[0]!.seed_canonical_request;
+    const server = reply(chunkSts(SIGS[0]!, changed), SIGS[1]!).replace(
+      '<RequestId>',
+      `<CanonicalRequest>${seed}</CanonicalRequest><RequestId>`,
+    );
+    const e = await explain({ request: upload(body(SIGS)), serverError: server, secretAccessKey: SECRET });
+    expect(e.problems.map((p) => p.problem.kind)).not.toContain('reply-contradicts-itself');
+    expect(e.findings[0]).toMatchObject({ basis: 'shown', cause: 'chunk-changed-in-transit' });
+  });
+
   it("names chunk 2 as the first break when its bytes are not the ones signed, and S3's chunk string to sign is ours", async () => {
     const data = [A(65536), A(1023) + 'b', ''];
     const sts = chunkSts(SIGS[0]!, sha256(data[1]!));
@@ -182,5 +197,23 @@ describe('an aws-chunked upload with a signed trailer', () => {
     expect(e.verdict).toBe('mismatch');
     expect(e.findings[0]).toMatchObject({ basis: 'shown', cause: 'trailer-signature' });
     expect(e.findings.map((f) => f.cause)).toContain('trailer-checksum');
+  });
+
+  it("shows the trailing headers changed on the way when S3's trailer string to sign hashes others", async () => {
+    const received = sha256(`${t.headers[0]![0]}:AAAAAA==\n`);
+    const sts = t.string_to_sign.replace(/[0-9a-f]{64}$/, received);
+    const e = await explain({
+      request: request(t.headers[0]![1]),
+      serverError: reply(sts, t.signature),
+      secretAccessKey: SECRET,
+    });
+    expect(e.verdict).toBe('mismatch');
+    expect(e.findings[0]).toMatchObject({
+      kind: 'transit',
+      basis: 'shown',
+      cause: 'trailer-changed-in-transit',
+    });
+    // Ours is the example's own trailer string to sign, beside the server's.
+    expect(e.sides.ours!.stringToSign).toBe(t.string_to_sign);
   });
 });

@@ -20,6 +20,13 @@ export interface SentChunk {
   span: Span;
 }
 
+/** The trailing headers as sent: the signature they chain on, their canonical form and its SHA-256. */
+export interface SentTrailer {
+  previous: string;
+  canonical: string;
+  sha256: string;
+}
+
 const KEEP_CHUNKS =
   'Send each chunk exactly as it was signed: nothing between the signer and S3 may re-chunk, compress or re-encode an aws-chunked body (or sign the whole payload, or UNSIGNED-PAYLOAD, instead).';
 
@@ -203,4 +210,42 @@ export function chunkLineFindings(
     });
   }
   return out;
+}
+
+type TrailerString = Extract<ExpectedStringKind, { kind: 'trailer' }>;
+
+/** What the server's trailer string to sign differs in from the trailing headers as sent. */
+export function trailerLineFindings(server: TrailerString, sent: SentTrailer | undefined): Finding[] {
+  if (!sent) {
+    return [
+      {
+        kind: 'client',
+        basis: 'suspected',
+        component: 'payload-hash',
+        cause: 'trailer-chain-unknown',
+        message: `S3 rejected the trailer it chained on signature ${server.previous.slice(0, 16)}…, which is not the final chunk's signature in the body pasted: the body pasted is not the one sent.`,
+        fix: 'Paste the request with the body exactly as it was sent (load it from a file to keep every byte).',
+        evidence: {
+          server: server.previous,
+          note: "The trailer's previous-signature line matches no final chunk.",
+        },
+      },
+    ];
+  }
+  if (server.trailersHash.toLowerCase() === sent.sha256) return [];
+  return [
+    {
+      kind: 'transit',
+      basis: 'shown',
+      component: 'payload-hash',
+      cause: 'trailer-changed-in-transit',
+      message: `S3 hashed the trailing headers as ${server.trailersHash}, but those sent (${sent.canonical.trim().replace(/\n/g, ', ')}) hash to ${sent.sha256}: they changed on the way.`,
+      fix: 'Send the trailing headers exactly as they were signed: nothing on the way may rewrite or reorder them.',
+      evidence: {
+        ours: sent.sha256,
+        server: server.trailersHash,
+        note: "Line 5 of the trailer's string to sign differs.",
+      },
+    },
+  ];
 }

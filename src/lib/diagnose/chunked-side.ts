@@ -6,11 +6,12 @@
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-streaming.html
  */
 
-import { toBytes } from '../sig/crypto';
+import { sha256HexNow, toBytes } from '../sig/crypto';
 import { bodyBytesOf, findHeader, type HttpRequest } from '../sig/request/model';
 import type { ExpectedStringKind } from '../sig/server-error/signing-reply';
 import {
   bodySpanMapper,
+  canonicalTrailers,
   hashSlices,
   readAwsChunked,
   streamingModeOf,
@@ -19,10 +20,16 @@ import {
   type ChunkedVerifyDetails,
 } from '../sig/streaming/index';
 import { readProvidedSignature } from '../sig/v4/verify';
-import { chainBreakFindings, chunkLineFindings, type SentChunk } from './chunked-findings';
+import {
+  chainBreakFindings,
+  chunkLineFindings,
+  trailerLineFindings,
+  type SentChunk,
+  type SentTrailer,
+} from './chunked-findings';
 import type { Setting } from './setting';
 
-type ChunkString = Extract<ExpectedStringKind, { kind: 'chunk' }>;
+type ChunkString = Extract<ExpectedStringKind, { kind: 'chunk' | 'trailer' }>;
 
 /** Whether the request declares an aws-chunked body with signed chunks or a trailer. */
 export function isChunkedUpload(request: HttpRequest): boolean {
@@ -30,8 +37,11 @@ export function isChunkedUpload(request: HttpRequest): boolean {
   return streamingModeOf(literal) !== undefined;
 }
 
-/** The chunks as sent: each one's previous signature (the seed's for the first) and its data's SHA-256. */
-async function sentChunks(request: HttpRequest): Promise<SentChunk[]> {
+/**
+ * The chunks as sent: each one's previous signature (the seed's for the first) and its data's SHA-256; and the
+ * trailer, chained on the last chunk's signature.
+ */
+async function sentChunks(request: HttpRequest): Promise<{ chunks: SentChunk[]; trailer: SentTrailer }> {
   const bytes = toBytes(bodyBytesOf(request));
   const read = readAwsChunked(bytes);
   const toPaste = bodySpanMapper(request.body, request.bodySpan.start, request.bodyBytes !== undefined);
@@ -41,7 +51,7 @@ async function sentChunks(request: HttpRequest): Promise<SentChunk[]> {
   );
   const seed = readProvidedSignature(request, true);
   let previous = seed.ok ? trimV4aSignature(seed.value.signature.toLowerCase()) : '';
-  return read.chunks.map((c, i) => {
+  const chunks = read.chunks.map((c, i) => {
     const sent: SentChunk = {
       index: c.index,
       size: c.size,
@@ -52,6 +62,8 @@ async function sentChunks(request: HttpRequest): Promise<SentChunk[]> {
     previous = trimV4aSignature((c.signature ?? '').toLowerCase());
     return sent;
   });
+  const canonical = canonicalTrailers(read.trailers.map((t) => ({ name: t.name, value: t.value })));
+  return { chunks, trailer: { previous, canonical, sha256: sha256HexNow(canonical) } };
 }
 
 /** Explains the chunks of an aws-chunked upload into the explanation. */
@@ -78,7 +90,15 @@ export async function chunkedSide(
   if (expected.length === 0) return;
   const sent = await sentChunks(request);
   for (const server of expected) {
-    const chunk = sent.find((s) => s.previous === trimV4aSignature(server.previous.toLowerCase()));
+    if (server.kind === 'trailer') {
+      const onLast = sent.trailer.previous === trimV4aSignature(server.previous.toLowerCase());
+      if (onLast && details?.trailer?.stringToSign) {
+        out.sides.ours = { ...out.sides.ours, stringToSign: details.trailer.stringToSign };
+      }
+      out.findings.push(...trailerLineFindings(server, onLast ? sent.trailer : undefined));
+      continue;
+    }
+    const chunk = sent.chunks.find((s) => s.previous === trimV4aSignature(server.previous.toLowerCase()));
     const check = chunk && details?.chunks.find((k) => k.index === chunk.index);
     if (check) {
       // Ours beside the server's, for the same chunk: the diff then reads line by line.

@@ -13,6 +13,7 @@ import {
 } from '../sig/registry';
 import { parseHttpRequest } from '../sig/request/http';
 import { findHeader, type HttpRequest } from '../sig/request/model';
+import { expectedStringKind } from '../sig/server-error/expected-kind';
 import type { ExpectedText, ServerError } from '../sig/server-error/types';
 import { parseCanonicalRequest } from '../sig/v4/canonical-request';
 import { resolveSettings } from '../sig/v4/settings';
@@ -92,7 +93,10 @@ function checkPastes(input: ExplainInput, out: Explanation): boolean {
     if (which === 'serverError' && (edits.length > 0 || hasEdit(text))) replyEdited = true;
     out.problems.push(...edits.map((problem) => ({ input: which, problem })));
   }
-  const contradiction = out.server && replyContradiction(out.server, replyEdited);
+  // Only a request's string to sign ends in its canonical request's hash; a chunk's ends in the chunk's.
+  const sts = out.server?.stringToSign?.text;
+  const ofRequest = sts === undefined || !['chunk', 'trailer'].includes(expectedStringKind(sts).kind);
+  const contradiction = out.server && ofRequest && replyContradiction(out.server, replyEdited);
   if (contradiction) out.problems.push({ input: 'serverError', problem: contradiction });
   return !contradiction || replyEdited;
 }

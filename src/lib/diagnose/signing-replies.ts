@@ -13,12 +13,12 @@ import {
 import { regionSetReplyFindings } from './region-set-findings';
 import type { Finding } from './types';
 
-type ChunkString = Extract<ExpectedStringKind, { kind: 'chunk' }>;
+type ChunkString = Extract<ExpectedStringKind, { kind: 'chunk' | 'trailer' }>;
 
 /** The replies read by what they are about. */
 export interface SigningReplies {
   all: ReadSigningReply[];
-  /** Chunk strings to sign the server says it computed. */
+  /** Chunk and trailer strings to sign the server says it computed. */
   chunks: ChunkString[];
   /** Refusals of a POST upload (and POST signature mismatches). */
   policy: ReadSigningReply[];
@@ -41,7 +41,8 @@ export function signingReplies(servers: readonly ServerError[], paste: string): 
   for (const r of all) {
     const { reply } = r;
     if (reply.kind === 'string-to-sign') {
-      if (reply.expected.kind === 'chunk') out.chunks.push(reply.expected);
+      if (reply.expected.kind === 'chunk' || reply.expected.kind === 'trailer')
+        out.chunks.push(reply.expected);
       if (reply.expected.kind === 'post-policy') out.policy.push(r);
     } else if (POLICY_KINDS.has(reply.kind)) out.policy.push(r);
     else if (isRegionSetReply(reply)) {

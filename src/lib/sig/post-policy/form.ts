@@ -90,10 +90,23 @@ function readLines(text: string): PostForm {
   return form;
 }
 
+/** S3 ignores the fields after the file ("the file must be the last field"): they are dropped, with a note. */
+function dropAfterFile(form: PostForm): PostForm {
+  const file = form.file;
+  if (!file) return form;
+  const after = form.fields.filter((f) => f.span.start > file.span.start);
+  if (after.length === 0) return form;
+  form.fields = form.fields.filter((f) => f.span.start < file.span.start);
+  const names = after.map((f) => f.name).join(', ');
+  const note = `S3 ignores the fields after the file (${names}): the file must be the last field.`;
+  form.problems.push(problem('form-after-file', note, after[0]!.span, { severity: 'note' }));
+  return form;
+}
+
 /** Reads a pasted form in any of its shapes. */
 export function readPostForm(text: string): PostForm {
-  if (/<(form|input)\b/i.test(text)) return readHtml(text);
-  if (/content-disposition:\s*form-data/i.test(text)) return readMultipart(text);
+  if (/<(form|input)\b/i.test(text)) return dropAfterFile(readHtml(text));
+  if (/content-disposition:\s*form-data/i.test(text)) return dropAfterFile(readMultipart(text));
   const trimmed = text.trim();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     const json = readJsonFields(text);
