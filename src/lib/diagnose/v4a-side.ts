@@ -7,6 +7,7 @@
 
 import { inferEndpoint } from '../sig/endpoint';
 import { findHeader, requestHost, sameName, type HttpRequest } from '../sig/request/model';
+import { expectedStringKind } from '../sig/server-error/expected-kind';
 import type { Problem } from '../sig/types';
 import { parseCanonicalRequest, renderCanonicalRequest } from '../sig/v4/canonical-request';
 import { computeStages, type SignatureStages } from '../sig/v4/compute';
@@ -106,7 +107,10 @@ export async function v4aSide(
 function compareWithServer(c: Setting, stages: SignatureStages, failed: boolean): void {
   const { out } = c;
   const sts = out.server?.stringToSign;
-  if (sts && !sts.truncated) out.findings.push(...v4aStringToSignFindings(stages.stringToSignText, sts.text));
+  // A chunk's or the trailer's string to sign is compared with that chunk's (chunked-side.ts), not the seed's.
+  if (sts && !sts.truncated && expectedStringKind(sts.text).kind === 'request') {
+    out.findings.push(...v4aStringToSignFindings(stages.stringToSignText, sts.text));
+  }
   if (!c.serverCr) return;
   if (renderCanonicalRequest(c.serverCr) === stages.canonicalRequestText) {
     // The same canonical request on both sides and a signature the derived key rejects: the key differs.
