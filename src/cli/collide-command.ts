@@ -4,7 +4,7 @@
  * strings and signatures for both show why SigV2 replaced it.
  */
 
-import { parseAnyCaseFile } from '../lib/sig/case-file';
+import { parseRequestCase } from '../lib/sig/case-file';
 import { collideText } from '../lib/sig/legacy';
 import type { Collision } from '../lib/sig/v1/collide';
 import { EXIT, type CliIo } from './io';
@@ -53,7 +53,7 @@ export function renderCollideReport(view: CollideView): string {
 
 /** Collides one case file. */
 export async function collideCase(io: CliIo, file: string, options: OutputOptions): Promise<CaseOutcome> {
-  const loaded = await loadCase(io, file, 'collide', parseAnyCaseFile, options.outside);
+  const loaded = await loadCase(io, file, 'collide', parseRequestCase, options.outside);
   if (!loaded.ok) return badInput(file, loaded.diagnostics, options.json);
   const { source, caseFile, secretAccessKey } = loaded.value;
   const result = collideText({

@@ -6,7 +6,7 @@
 import { explain } from '../lib/diagnose/explain';
 import type { Explanation, ExplainInput } from '../lib/diagnose/types';
 import { EXIT, type CliIo, type ExitCode } from './io';
-import { isLegacyCase, parseAnyCaseFile, type CaseFile, type LegacyCaseFile } from '../lib/sig/case-file';
+import { isLegacyCase, parseRequestCase, type CaseFile, type LegacyCaseFile } from '../lib/sig/case-file';
 import { loadCase } from './load-case';
 import { badInput, warningsText, type CaseOutcome } from './outcome';
 import { hasError, inFile, inRequest, type Diagnostic } from './problems';
@@ -35,7 +35,7 @@ export async function explainCase(
     io,
     file,
     'explain',
-    parseAnyCaseFile,
+    parseRequestCase,
     options.outside,
   );
   if (!loaded.ok) return badInput(file, loaded.diagnostics, options.json);

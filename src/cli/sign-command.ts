@@ -3,10 +3,18 @@
  */
 
 import { signText, type SignTextInput } from '../lib/sig/index';
-import { isLegacyCase, parseAnyCaseFile, type CaseFile, type LegacyCaseFile } from '../lib/sig/case-file';
+import {
+  isDocumentCase,
+  isLegacyCase,
+  parseAnyCaseFile,
+  type CaseFile,
+  type LegacyCaseFile,
+} from '../lib/sig/case-file';
 import { signSchemeText } from '../lib/sig/legacy';
 import type { OutsideCredentials } from './credentials';
 import { EXIT, type CliIo } from './io';
+import { signDocumentCase } from './document-command';
+import type { DocumentCase } from '../lib/sig/document-case';
 import { renderLegacySignReport } from './legacy-report';
 import { loadCase, type LoadedCase } from './load-case';
 import { badInput, warningsText, type CaseOutcome } from './outcome';
@@ -81,6 +89,8 @@ async function signLegacyCase(
 export async function signCase(io: CliIo, file: string, options: OutputOptions): Promise<CaseOutcome> {
   const any = await loadCase(io, file, 'sign', parseAnyCaseFile, options.outside);
   if (!any.ok) return badInput(file, any.diagnostics, options.json);
+  if (isDocumentCase(any.value.caseFile))
+    return signDocumentCase(any.value as LoadedCase<DocumentCase>, file, options);
   if (isLegacyCase(any.value.caseFile))
     return signLegacyCase(any.value as LoadedCase<LegacyCaseFile>, file, options);
   const loaded = any.value as LoadedCase<CaseFile>;

@@ -2,10 +2,18 @@
  * `sigscope verify`: check the signature a request already carries against the case file's secret key.
  */
 
-import { isLegacyCase, parseAnyCaseFile, type CaseFile, type LegacyCaseFile } from '../lib/sig/case-file';
+import {
+  isDocumentCase,
+  isLegacyCase,
+  parseAnyCaseFile,
+  type CaseFile,
+  type LegacyCaseFile,
+} from '../lib/sig/case-file';
 import { verifyText, type VerifyTextInput } from '../lib/sig/index';
 import { isChunkedUploadText, verifySchemeText } from '../lib/sig/legacy';
 import { EXIT, type CliIo } from './io';
+import { verifyDocumentCase } from './document-command';
+import type { DocumentCase } from '../lib/sig/document-case';
 import { renderLegacyVerifyReport } from './legacy-report';
 import { loadCase, type LoadedCase } from './load-case';
 import { badInput, warningsText, type CaseOutcome } from './outcome';
@@ -43,6 +51,9 @@ async function verifyLegacyCase(
 export async function verifyCase(io: CliIo, file: string, options: OutputOptions): Promise<CaseOutcome> {
   const any = await loadCase(io, file, 'verify', parseAnyCaseFile, options.outside);
   if (!any.ok) return badInput(file, any.diagnostics, options.json);
+  if (isDocumentCase(any.value.caseFile))
+    // A policy's expiration is judged now unless the case gives a time: the clock is read here, at the edge.
+    return verifyDocumentCase(any.value as LoadedCase<DocumentCase>, file, options, new Date());
   if (isLegacyCase(any.value.caseFile))
     return verifyLegacyCase(any.value as LoadedCase<LegacyCaseFile>, file, options);
   const loaded = any.value as LoadedCase<CaseFile>;

@@ -16,6 +16,7 @@ import {
 } from './registry';
 import { parseHttpRequest } from './request/http';
 import { readPastedRequest } from './request/read';
+import { DOCUMENT_MODES, isDocumentCaseValue, readDocumentCase, type DocumentCase } from './document-case';
 import type { ChunkedSigning } from './scheme';
 import type { SettingDescriptor } from './trace';
 import { fail, ok, problem, type Problem, type Result, type Span } from './types';
@@ -76,13 +77,18 @@ export interface LocatedCase {
 
 /** A parsed case file of any scheme. */
 export interface LocatedAnyCase {
-  caseFile: CaseFile | LegacyCaseFile;
+  caseFile: CaseFile | LegacyCaseFile | DocumentCase;
   located: LocatedJson;
 }
 
+/** Whether a case file signs a document (a POST policy, an event stream) rather than a request. */
+export function isDocumentCase(caseFile: CaseFile | LegacyCaseFile | DocumentCase): caseFile is DocumentCase {
+  return (DOCUMENT_MODES as readonly string[]).includes(caseFile.mode);
+}
+
 /** Whether a case file is for a scheme with described settings (SigV4A or a legacy one) rather than SigV4. */
-export function isLegacyCase(caseFile: CaseFile | LegacyCaseFile): caseFile is LegacyCaseFile {
-  return findScheme(caseFile.scheme) === undefined;
+export function isLegacyCase(caseFile: CaseFile | LegacyCaseFile | DocumentCase): caseFile is LegacyCaseFile {
+  return !isDocumentCase(caseFile) && findScheme(caseFile.scheme) === undefined;
 }
 
 /** Whether a case file is for one of the legacy schemes (SigV2, S3 SigV2, SigV1, SigV0). */
@@ -93,12 +99,30 @@ export function isPreV4Case(caseFile: CaseFile | LegacyCaseFile): boolean {
 /** Reads and checks a SigV4 case file; a legacy scheme's case is a problem here (read it with parseAnyCaseFile). */
 export function parseCaseFile(text: string): Result<LocatedCase> {
   const parsed = parseAnyCaseFile(text);
-  if (!parsed.ok || !isLegacyCase(parsed.value.caseFile)) return parsed as Result<LocatedCase>;
+  if (!parsed.ok || (!isLegacyCase(parsed.value.caseFile) && !isDocumentCase(parsed.value.caseFile)))
+    return parsed as Result<LocatedCase>;
   return fail([
     problem(
       'scheme',
       `Scheme "${parsed.value.caseFile.scheme}" is not read here yet: sigscope sign, verify and collide take it.`,
       parsed.value.located.locations.get('/scheme')?.span,
+    ),
+  ]);
+}
+
+/** A case file of any scheme that signs a request (not a document mode): what explain and collide read. */
+export function parseRequestCase(
+  text: string,
+): Result<{ caseFile: CaseFile | LegacyCaseFile; located: LocatedJson }> {
+  const parsed = parseAnyCaseFile(text);
+  if (!parsed.ok || !isDocumentCase(parsed.value.caseFile))
+    return parsed as Result<{ caseFile: CaseFile | LegacyCaseFile; located: LocatedJson }>;
+  const mode = parsed.value.caseFile.mode;
+  return fail([
+    problem(
+      'mode',
+      `A "${mode}" case is signed and verified (sigscope sign, verify); explain and collide take a request.`,
+      parsed.value.located.locations.get('/mode')?.span,
     ),
   ]);
 }
@@ -115,6 +139,7 @@ export function parseAnyCaseFile(text: string): Result<LocatedAnyCase> {
   const span = (pointer: string) => locations.get(pointer)?.span;
   const problems: Problem[] = [];
   if (!isObject(value)) return fail([problem('case-file', 'A case file is a JSON object.', span(''))]);
+  if (isDocumentCaseValue(value)) return readDocumentCase(parsed.value);
 
   const str = (obj: JsonObject, key: string, pointer: string, required: boolean): string | undefined => {
     const v = obj[key];

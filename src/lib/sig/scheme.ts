@@ -71,6 +71,58 @@ export interface SchemeVerifyInput {
   settings?: Record<string, unknown>;
 }
 
+/** POST policy mode: what signing a browser upload's policy takes. */
+export interface PolicySignInput {
+  /** The policy JSON exactly as it is to be encoded, or its Base64. */
+  policy: string;
+  credentials: SchemeCredentials;
+  /** SigV4: the scope's region and service (`s3` unless given) and the time (the scope's day, X-Amz-Date). */
+  region?: string;
+  service?: string;
+  time?: Date;
+}
+
+/** POST policy mode: what checking a pasted form takes. */
+export interface PolicyVerifyInput {
+  /** The form: HTML, a multipart body (or request), or `name=value` fields. */
+  form: string;
+  /** The policy, JSON or Base64; by default the form's own Policy field. */
+  policy?: string;
+  /** Checks the signature when given. */
+  secretAccessKey?: string;
+  /** The time the policy's expiration is judged at. */
+  now: Date;
+  bucket?: string;
+  fileSize?: number;
+}
+
+/** Event-stream mode: what signing a stream's messages takes. */
+export interface EventsSignInput {
+  /** The signature of the request that opened the stream (hex): the prior signature of the first message. */
+  seedSignature: string;
+  secretAccessKey: string;
+  region: string;
+  service: string;
+  /** Each event's payload (the encoded inner message) and the time it is signed at. */
+  events: readonly { payload: Uint8Array | string; time: Date }[];
+}
+
+/** Event-stream mode: what checking a stream's messages takes. */
+export interface EventsVerifyInput {
+  /** The messages as sent, hex or Base64. */
+  frames: string;
+  seedSignature: string;
+  secretAccessKey: string;
+  region: string;
+  service: string;
+}
+
+/** A mode that signs a document other than the request itself: a POST policy, an event stream's messages. */
+export interface DocumentMode<SignInput, VerifyInput> {
+  sign(input: SignInput): MaybeAsync<Result<SchemeTrace>>;
+  verify(input: VerifyInput): MaybeAsync<Result<SchemeVerification>>;
+}
+
 /** A result now or later: the SigV4 family signs with WebCrypto, the legacy schemes synchronously. */
 export type MaybeAsync<T> = T | Promise<T>;
 
@@ -89,6 +141,10 @@ export interface Scheme {
   detect(request: HttpRequest): Detection | undefined;
   sign(input: SchemeSignInput): MaybeAsync<Result<SchemeTrace>>;
   verify(input: SchemeVerifyInput): MaybeAsync<Result<SchemeVerification>>;
+  /** Browser uploads to S3 (`post-policy` mode), for the schemes S3 takes them with. */
+  postPolicy?: DocumentMode<PolicySignInput, PolicyVerifyInput>;
+  /** Signed event streams (`event-stream` mode): Transcribe, Bedrock, Kinesis Video. */
+  eventStream?: DocumentMode<EventsSignInput, EventsVerifyInput>;
 }
 
 /** Drops an undefined value from an object literal, for optional fields under `exactOptionalPropertyTypes`. */

@@ -133,6 +133,7 @@ export function verifyEventStream(
     {
       match,
       provided: checks[checks.length - 1]?.provided ?? '',
+      ...(firstBreak ? { reason: firstBreak.problem } : {}),
       trace: {
         scheme: 'sigv4',
         mode: 'event-stream',

@@ -6,14 +6,17 @@
 
 import { inferEndpoint } from '../endpoint';
 import { findHeader, requestHost, type HttpRequest } from '../request/model';
-import { opt, type Detection, type Scheme } from '../scheme';
+import { opt, type Detection, type PolicySignInput, type Scheme } from '../scheme';
 import type { SchemeTrace, SchemeVerification } from '../trace';
-import type { Result } from '../types';
+import { fail, ok, type Result } from '../types';
 import { paramLocation, requestParams } from '../v2/params';
 import { isS3V2Authorization } from './authorization';
 import type { S3V2Settings } from './settings';
 import { S3V2_SETTINGS } from './settings-help';
-import { signS3V2 } from './sign';
+import { s3V2Signature, signS3V2 } from './sign';
+import { signS3V2Policy } from './post-policy';
+import { readPolicy } from '../post-policy/policy';
+import { policyMode } from '../post-policy/scheme-mode';
 import { S3V2_DOC } from './stages';
 import { verifyS3V2 } from './verify';
 
@@ -42,6 +45,31 @@ function detectS3V2(request: HttpRequest): Detection | undefined {
   };
 }
 
+/** Signs a POST policy the SigV2 way: Base64 HMAC-SHA1 of the Base64 policy under the secret. */
+function signPolicyV2(input: PolicySignInput): Result<SchemeTrace> {
+  const read = readPolicy(input.policy);
+  if (!read.ok) return fail(read.problems);
+  const signed = signS3V2Policy(read.value.base64, input.credentials.secretAccessKey);
+  if (!signed.ok) return fail(signed.problems);
+  const { signature, stages } = signed.value;
+  const fields: [string, string][] = [
+    ['AWSAccessKeyId', input.credentials.accessKeyId],
+    ['policy', read.value.base64],
+    ['signature', signature],
+  ];
+  const trace: SchemeTrace = {
+    scheme: 's3v2',
+    mode: 'post-policy',
+    stages,
+    signature,
+    signatureEncoding: 'base64',
+    added: { headers: [], query: [], body: fields },
+    signedRequest: fields.map(([n, v]) => `${n}=${v}`).join('\n'),
+    notes: [...read.problems, ...signed.problems],
+  };
+  return ok(trace, trace.notes);
+}
+
 /** S3 SigV2, header and query-string auth. */
 export const S3V2_SCHEME = {
   id: 's3v2',
@@ -52,6 +80,7 @@ export const S3V2_SCHEME = {
   modes: ['header', 'query'],
   settings: S3V2_SETTINGS,
   detect: detectS3V2,
+  postPolicy: policyMode(signPolicyV2, s3V2Signature),
   sign: (i): Result<SchemeTrace> =>
     signS3V2({
       request: i.request,

@@ -9,6 +9,8 @@ import { findHeader, requestHost, sameName, type HttpRequest } from '../request/
 import { opt, type Detection, type Scheme, type SchemeId } from '../scheme';
 import { recomputedTrace, type SchemeTrace, type SchemeVerification } from '../trace';
 import { fail, ok, type Problem, type Result } from '../types';
+import { EVENT_STREAM_MODE } from '../event-stream/scheme-mode';
+import { SIGV4_POLICY_MODE } from '../post-policy/scheme-mode';
 import { isChunkedUpload, signChunkedMode, verifyChunkedMode } from '../streaming/scheme-mode';
 import { scopeOrFail } from './scope-inference';
 import { GENERIC_SETTINGS, resolveSettings, S3_SETTINGS, type SigV4Settings } from './settings';
@@ -81,7 +83,7 @@ export function withProblems<T>(result: Result<T>, before: readonly Problem[]): 
 
 function v4Scheme(
   id: SchemeId,
-  fields: Pick<SigV4Scheme, 'label' | 'summary' | 'docUrl' | 'defaults'>,
+  fields: Pick<SigV4Scheme, 'label' | 'summary' | 'docUrl' | 'defaults' | 'postPolicy' | 'eventStream'>,
 ): SigV4Scheme {
   const settingsOf = (overrides: Record<string, unknown> | undefined) =>
     resolveSettings(fields.defaults, overrides as Partial<SigV4Settings> | undefined);
@@ -134,6 +136,7 @@ export const SIGV4_SCHEME = v4Scheme('sigv4', {
   summary: 'AWS Signature Version 4 as every service but S3 checks it: path normalized and encoded twice.',
   docUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv.html',
   defaults: GENERIC_SETTINGS,
+  eventStream: EVENT_STREAM_MODE,
 });
 
 /** SigV4 as Amazon S3 checks it. */
@@ -143,4 +146,5 @@ export const SIGV4_S3_SCHEME = v4Scheme('sigv4-s3', {
     'Signature Version 4 as Amazon S3 checks it: path encoded once, never normalized, x-amz-content-sha256.',
   docUrl: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-authenticating-requests.html',
   defaults: S3_SETTINGS,
+  postPolicy: SIGV4_POLICY_MODE,
 });
