@@ -6,6 +6,7 @@
 
 import type { CaseFile, LegacyCaseFile } from '../lib/sig/case-file';
 import type { LocatedJson } from '../lib/sig/json-source';
+import { isPostForm } from '../lib/diagnose/policy-side';
 import { inferEndpoint } from '../lib/sig/endpoint';
 import { parseHttpRequest } from '../lib/sig/request/http';
 import { requestHost } from '../lib/sig/request/model';
@@ -23,12 +24,13 @@ export function parseRequestFile(
   text: string,
 ): Result<{ caseFile: CaseFile | LegacyCaseFile; located: LocatedJson }> {
   const pasted = readPastedRequest(text);
-  if (!pasted.ok) return fail(pasted.problems);
-  const http = parseHttpRequest(pasted.value.http);
-  const notes: Problem[] = [...pasted.problems];
+  // A browser POST upload's HTML form is no HTTP request, yet explain reads it as the request box's form.
+  if (!pasted.ok && !isPostForm(text)) return fail(pasted.problems);
+  const http = pasted.ok ? parseHttpRequest(pasted.value.http) : undefined;
+  const notes: Problem[] = pasted.ok ? [...pasted.problems] : [];
   let scheme = 'sigv4';
   let mode = 'header';
-  if (http.ok) {
+  if (http?.ok) {
     const detected = detectScheme(http.value);
     if (detected) {
       scheme = detected.scheme;

@@ -144,4 +144,29 @@ describe('sigscope explain on chunked, SigV4A and POST replies', () => {
     expect(meeting.code, meeting.stderr).toBe(3);
     expect(report(meeting.stdout).findings[0]).toMatchObject({ basis: 'suspected', name: 'acl' });
   });
+
+  it('reads a POST form pasted as HTML (no HTTP request) in the request file', async () => {
+    const doc = readVectorJson<{
+      cases: { policy_base64: string; signature: string; form_fields: [string, string][] }[];
+    }>('s3', 'sigv4-post-policy-examples.json').cases[0]!;
+    const inputs = doc.form_fields.map(([n, v]) => {
+      const value = v === '<policy_base64>' ? doc.policy_base64 : v === '<signature>' ? doc.signature : v;
+      return `  <input type="hidden" name="${n}" value="${value}" />`;
+    });
+    const html = write(
+      'form.html',
+      `<form action="https://sigv4examplebucket.s3.amazonaws.com/" method="post" enctype="multipart/form-data">\n${inputs.join('\n')}\n  <input type="hidden" name="x-requested-with" value="XMLHttpRequest" />\n</form>\n`,
+    );
+    const reply = write(
+      'extra.xml',
+      '<Error><Code>AccessDenied</Code><Message>Invalid according to Policy: Extra input fields: x-requested-with</Message><RequestId>8FFF313E47C10DEF</RequestId></Error>',
+    );
+    const out = await sigscopeIn({}, 'explain', '--json', '--error', reply, html);
+    expect(out.code, out.stderr).toBe(1);
+    expect(report(out.stdout).findings[0]).toMatchObject({
+      basis: 'shown',
+      name: 'x-requested-with',
+      cause: 'policy-field-not-covered',
+    });
+  });
 });
