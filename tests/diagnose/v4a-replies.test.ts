@@ -117,6 +117,20 @@ describe('the region set', () => {
     });
   });
 
+  it("says which headers were left unsigned when the request shows it, though the SDK's line does not", async () => {
+    const request = SIGNED.replace(
+      'SignedHeaders=host;x-amz-date;x-amz-region-set',
+      'SignedHeaders=host;x-amz-date',
+    );
+    const e = await explain({
+      request,
+      serverError:
+        'botocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the GetObject operation: There were headers present in the request which were not signed',
+    });
+    expect(e.findings.map((f) => f.cause)).toEqual(['region-set-unsigned', 'header-sent-not-signed']);
+    expect(e.findings.every((f) => f.basis === 'shown')).toBe(true);
+  });
+
   it('names a region set that leaves out the region that served the request', async () => {
     const e = await explain({
       request: SIGNED.replace('X-Amz-Region-Set:us-east-1', 'X-Amz-Region-Set:eu-west-1'),

@@ -177,6 +177,7 @@ async function explainV4a(
 ): Promise<Explanation> {
   await v4aSide(c, request, secret);
   if (isChunkedUpload(request)) await chunkedSide(c, request, secret, replies.chunks);
+  c.out.findings.push(...replies.findings);
   return judgeAlone(c, serverTrusted, secret !== undefined, bodyKnown(request, c.input));
 }
 
@@ -201,16 +202,20 @@ export async function explain(input: ExplainInput): Promise<Explanation> {
   if (serverSts && serverSts.ok) c.serverSts = serverSts.value;
 
   serverSide(c, servers);
+  // What the replies state about region sets and unsigned headers goes after what the request itself shows.
   const replies = signingReplies(servers, input.serverError ?? '');
-  out.findings.push(...replies.findings);
   const secret = input.secretAccessKey ?? out.request?.hints.secretAccessKey;
   if (isPostForm(input.request) || (!input.request?.trim() && aboutPost(replies))) {
     policySide(c, replies.policy, secret);
+    out.findings.push(...replies.findings);
     return judgeAlone(c, serverTrusted, secret !== undefined, true);
   }
   const pasted = pastedHttp(out);
   const legacy = legacyScheme(input.scheme, pasted);
-  if (legacy) return explainLegacy(c, legacy, pasted!, secret, serverTrusted);
+  if (legacy) {
+    out.findings.push(...replies.findings);
+    return explainLegacy(c, legacy, pasted!, secret, serverTrusted);
+  }
   if (pasted && isV4aRequest(pasted)) return explainV4a(c, pasted, secret, serverTrusted, replies);
   const ours = await ourSide(c, secret);
   const uploaded = ours?.request ?? pasted;
@@ -239,6 +244,7 @@ export async function explain(input: ExplainInput): Promise<Explanation> {
       }),
     );
   }
+  out.findings.push(...replies.findings);
   const shown = out.findings.some((f) => f.basis === 'shown');
   if (!shown && ours && c.serverCr && secret === undefined && !out.client && out.verdict === 'mismatch') {
     out.findings.push(needsSecret(ours.canonicalRequest));

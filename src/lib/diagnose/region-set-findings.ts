@@ -50,6 +50,21 @@ export function regionSetReplyFindings(reply: RegionSetReply, said: string): Fin
     case 'region-set-missing':
       return [missing(reply.location, note, said)];
     case 'headers-not-signed':
+      if (reply.headers.length === 0) {
+        // An SDK's one-line error keeps the message and drops the HeadersNotSigned member.
+        return [
+          {
+            kind: 'client',
+            basis: 'shown',
+            component: 'signed-headers',
+            cause: 'header-sent-not-signed',
+            message:
+              'S3 says the request carries headers that are not signed; the paste leaves out which (S3 names them in HeadersNotSigned).',
+            fix: 'Sign every x-amz-* header the request sends (and Host, Content-MD5), or do not send them.',
+            evidence: { server: said, note },
+          },
+        ];
+      }
       return reply.headers.map((h) => unsigned(h, note, said));
     case 'v4a-credential':
       return [

@@ -172,3 +172,23 @@ describe('POST policy refusals', () => {
     expect(only(paste)).toEqual({ kind: 'entity-size', too: 'small', proposed: 10, limit: 1048576 });
   });
 });
+
+describe('inside SDK error lines and debug logs', () => {
+  it("reads the region-set refusal from botocore's ClientError line", () => {
+    const paste =
+      'botocore.exceptions.ClientError: An error occurred (InvalidRequest) when calling the GetObject operation: Missing required header for this request: x-amz-region-set';
+    expect(only(paste)).toEqual({ kind: 'region-set-missing', location: 'header' });
+  });
+
+  it("reads RegionSetMismatch from aws-sdk-go-v2's operation error line (it carries no members)", () => {
+    const paste =
+      "operation error S3: GetObject, https response error StatusCode: 403, RequestID: 4442587FB7D0A2F9, HostID: abc=, api error RegionSetMismatch: The provided X-Amz-Region-Set doesn't match against the requested S3 region.";
+    expect(only(paste)).toEqual({ kind: 'region-set-mismatch' });
+  });
+
+  it("reads HeadersNotSigned from botocore's debug log of the response body", () => {
+    const paste =
+      '2024-05-01 12:00:01,234 botocore.parsers [DEBUG] Response body:\nb\'<?xml version="1.0" encoding="UTF-8"?>\\n<Error><Code>AccessDenied</Code><Message>There were headers present in the request which were not signed</Message><HeadersNotSigned>x-amz-region-set</HeadersNotSigned><RequestId>1</RequestId></Error>\'';
+    expect(only(paste)).toMatchObject({ kind: 'headers-not-signed', headers: ['x-amz-region-set'] });
+  });
+});
