@@ -53,7 +53,24 @@ describe('/policy', () => {
     expect(await first.getAttribute('data-status')).toBe('fail');
     expect(await page.getByTestId('verdict').textContent()).toMatch(/acl is "private"/);
     expect(await page.getByTestId('sig-verdict').textContent()).toMatch(/matches/);
+    expect(await page.getByTestId('s3-replies').textContent()).toContain(
+      'Policy Condition failed: ["eq", "$acl", "public-read"]',
+    );
     await shoot(page, 'policy-failing');
+  });
+
+  it('works from the keyboard: type in a box, then the example back with Enter', async () => {
+    const { page } = await open();
+    await page.getByTestId('time-input').focus();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('20160101T000000Z');
+    await waitVerdict(page, 'rejected');
+    const reset = page.getByRole('button', { name: 'Load the example' });
+    await reset.focus();
+    await page.keyboard.press('Enter');
+    await waitVerdict(page, 'accepted');
+    // The conditions table scrolls on a phone: it is reachable with Tab.
+    expect(await page.getByRole('region', { name: 'Conditions checked' }).getAttribute('tabindex')).toBe('0');
   });
 
   it('an upload after the expiration fails on it', async () => {

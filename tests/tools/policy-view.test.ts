@@ -169,24 +169,34 @@ describe('a failing condition is named, first in policy order', () => {
     expect(view.verdict).toBe('rejected');
     expect(first).toMatchObject({ status: 'fail', label: 'eq', field: 'acl', value: 'private' });
     expect(view.summary).toMatch(/acl/);
+    expect(view.replies).toEqual([
+      'AccessDenied: Invalid according to Policy: Policy Condition failed: ["eq", "$acl", "public-read"]',
+    ]);
   });
 
   it('starts-with: Content-Type', () => {
-    const { first } = firstOf({
+    const { view, first } = firstOf({
       form: docForm().replace('Content-Type=image/jpeg', 'Content-Type=text/plain'),
     });
     expect(first).toMatchObject({ label: 'starts-with', field: 'content-type', value: 'text/plain' });
+    expect(view.replies).toEqual([
+      'AccessDenied: Invalid according to Policy: Policy Condition failed: ["starts-with", "$Content-Type", "image/"]',
+    ]);
   });
 
   it('expired: an upload after the expiration', () => {
     const { view, first } = firstOf({ time: '2015-12-31T00:00:00Z' });
     expect(first).toMatchObject({ label: 'expiration', status: 'fail' });
     expect(view.summary).toMatch(/expired/);
+    expect(view.replies).toEqual(['AccessDenied: Invalid according to Policy: Policy expired.']);
   });
 
   it('a field no condition names', () => {
-    const { first } = firstOf({ form: `${docForm()}\nx-amz-meta-extra=1` });
+    const { view, first } = firstOf({ form: `${docForm()}\nx-amz-meta-extra=1` });
     expect(first).toMatchObject({ label: 'not covered', field: 'x-amz-meta-extra' });
+    expect(view.replies).toEqual([
+      'AccessDenied: Invalid according to Policy: Extra input fields: x-amz-meta-extra',
+    ]);
   });
 
   it('content-length-range: a file too large', () => {
@@ -197,6 +207,9 @@ describe('a failing condition is named, first in policy order', () => {
     const { first } = firstOf({ policy, form: 'X-Amz-Signature=00', fileSize: '20' });
     expect(first).toMatchObject({ label: 'content-length-range', status: 'fail' });
     expect(first?.reason).toMatch(/too large/);
+    expect(policyView(input({ policy, form: 'X-Amz-Signature=00', fileSize: '20' })).replies).toEqual([
+      'EntityTooLarge: Your proposed upload exceeds the maximum allowed size',
+    ]);
     const unknown = policyView(input({ policy, form: 'X-Amz-Signature=00' }));
     expect(unknown.checks.find((c) => c.label === 'content-length-range')?.status).toBe('unknown');
   });
@@ -206,6 +219,7 @@ describe('a failing condition is named, first in policy order', () => {
     expect(view.verdict).toBe('rejected');
     expect(view.signature?.valid).toBe(false);
     expect(view.summary).toMatch(/signature does not match/);
+    expect(view.replies[0]).toMatch(/^SignatureDoesNotMatch/);
   });
 });
 

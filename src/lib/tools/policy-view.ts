@@ -18,6 +18,7 @@ import { problem, type Problem, type Span } from '../sig/types';
 import { parseCredential } from '../sig/v4/authorization';
 import { deriveSigningKey, renderScope, type KeyChainStep } from '../sig/v4/signing-key';
 import { parseHttpDate } from '../sig/v4/time';
+import { s3Replies } from './policy-replies';
 import { spot, type SpotProblem } from './spot';
 
 /** What the page's boxes hold. */
@@ -72,6 +73,8 @@ export interface SignatureView {
 export interface PolicyView {
   verdict: 'accepted' | 'rejected' | 'unknown' | 'unreadable';
   summary: string;
+  /** What S3 would reply to a refused upload, in its words. */
+  replies: string[];
   problems: SpotProblem[];
   policy?: { json: string; from: string; lineEndings: 'LF' | 'CRLF' | 'none'; expiration?: string };
   form: { shape: string; fields: { name: string; value: string }[]; file?: string; action?: string };
@@ -258,6 +261,7 @@ export function policyView(input: PolicyViewInput): PolicyView {
     return {
       verdict: 'unreadable',
       summary: 'The policy cannot be read: see the problem marked below.',
+      replies: [],
       problems,
       form: formView,
       checks: [],
@@ -268,6 +272,12 @@ export function policyView(input: PolicyViewInput): PolicyView {
   const json = d.policy.json;
   return {
     ...verdictOf(checks, signature),
+    // A time that cannot be read leaves the expiration unjudged: no reply is said about it.
+    replies: s3Replies(
+      d.checks.filter((c) => c.kind !== 'expiration' || time !== undefined),
+      d.policy,
+      signature?.valid,
+    ),
     problems,
     policy: {
       json: json.replace(/\r\n/g, '\n'),
