@@ -77,6 +77,30 @@ describe('a POST policy refusal', () => {
     }
   });
 
+  it('reads a key with ${filename} as S3 does, with the name of the file sent', async () => {
+    const e = await run(
+      multipart(edit('key', 'uploads/${filename}')),
+      denied('Invalid according to Policy: Policy Condition failed: ["starts-with", "$key", "user/user1/"]'),
+    );
+    expect(e.findings[0]).toMatchObject({ basis: 'shown', name: 'key', cause: 'policy-condition-failed' });
+    expect(e.findings[0]!.message).toContain('uploads/photo.jpg');
+  });
+
+  it("keeps S3's words as evidence when they hold ${filename}, which is no placeholder left by someone", async () => {
+    const e = await run(
+      multipart(FIELDS),
+      denied(
+        'Invalid according to Policy: Policy Condition failed: ["eq", "$key", "user/user1/${filename}"]',
+      ),
+    );
+    expect(e.findings[0]).toMatchObject({
+      basis: 'suspected',
+      name: 'key',
+      cause: 'policy-condition-failed',
+    });
+    expect(e.findings[0]!.evidence.note).toContain('user/user1/${filename}');
+  });
+
   it('only suspects it when the pasted form meets the condition', async () => {
     const e = await run(multipart(FIELDS), CONDITION);
     expect(e.verdict).toBe('unknown');
@@ -86,6 +110,8 @@ describe('a POST policy refusal', () => {
       cause: 'policy-condition-failed',
     });
     expect(e.findings[0]!.message).toContain('the form sent is not the one pasted');
+    expect(e.ask?.need).toBe('request');
+    expect(e.ask?.message).toMatch(/form exactly as the browser sent it/);
   });
 
   it('suspects the condition from the reply alone and asks for the form', async () => {

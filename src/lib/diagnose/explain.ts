@@ -34,7 +34,7 @@ import { judge } from './judge';
 import { editProblems, replyContradiction } from './self-check';
 import { dedupe, needsSecret } from './stock-findings';
 import { stringToSignFindings } from './sts-findings';
-import type { Explanation, ExplainInput, Side } from './types';
+import type { Ask, Explanation, ExplainInput, Side } from './types';
 import { chunkedSide, isChunkedUpload } from './chunked-side';
 import { isPostForm, policySide } from './policy-side';
 import { aboutPost, signingReplies, type SigningReplies } from './signing-replies';
@@ -155,6 +155,13 @@ function explainLegacy(
   return out;
 }
 
+/** What to paste when a POST refusal cannot be told from the form pasted. */
+const POST_ASK: Ask = {
+  need: 'request',
+  message:
+    "Paste the form exactly as the browser sent it (the request's multipart body, from the browser's network panel): checked against its policy, it shows which condition S3 refused.",
+};
+
 /** The judgement of a request explained on its own side (SigV4A, a POST form), after its findings are in. */
 function judgeAlone(c: Setting, serverTrusted: boolean, hasSecret: boolean, bodyKnown: boolean): Explanation {
   const { out, input } = c;
@@ -208,7 +215,10 @@ export async function explain(input: ExplainInput): Promise<Explanation> {
   if (isPostForm(input.request) || (!input.request?.trim() && aboutPost(replies))) {
     policySide(c, replies.policy, secret);
     out.findings.push(...replies.findings);
-    return judgeAlone(c, serverTrusted, secret !== undefined, true);
+    judgeAlone(c, serverTrusted, secret !== undefined, true);
+    // A POST has no signing log to ask for: what decides is the form exactly as the browser sent it.
+    if (out.ask?.need === 'client-log') out.ask = POST_ASK;
+    return out;
   }
   const pasted = pastedHttp(out);
   const legacy = legacyScheme(input.scheme, pasted);

@@ -11,16 +11,18 @@ import type { SigningReply } from '../sig/server-error/signing-reply';
 import type { Basis, Finding } from './types';
 
 const RESIGN = 'and sign the policy again';
+const FILENAME = /\$\{filename\}/;
 
 /** The finding for one check of the form against its policy. */
 function checkFinding(check: ConditionCheck, basis: Basis, said: string, message?: string): Finding {
-  const evidence = {
-    ...(said ? { server: said } : {}),
-    note:
-      basis === 'shown'
-        ? 'The check of the pasted form against its policy fails here.'
-        : 'S3 says so; the check of the pasted form does not reproduce it.',
-  };
+  const note =
+    basis === 'shown'
+      ? 'The check of the pasted form against its policy fails here.'
+      : 'S3 says so; the check of the pasted form does not reproduce it.';
+  // S3 fills in `${filename}` itself; as evidence it would read as a placeholder someone left, so it is quoted.
+  const evidence = FILENAME.test(said)
+    ? { note: `${note} S3 said: ${said}` }
+    : { ...(said ? { server: said } : {}), note };
   const field = check.field ?? 'content-length';
   const base = { basis, evidence, message: message ?? check.reason };
   switch (check.kind) {
