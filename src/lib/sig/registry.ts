@@ -10,7 +10,9 @@ import type {
   AnySchemeId,
   Detection,
   LegacySchemeId,
+  MistakeSearch,
   Scheme,
+  SchemeMistake,
   SchemeId,
   SchemeSignInput,
   SchemeVerifyInput,
@@ -23,7 +25,16 @@ import { SIGV2_SCHEME } from './v2/scheme';
 import { SIGV4_S3_SCHEME, SIGV4_SCHEME, type SigV4Scheme } from './v4/scheme';
 import { SIGV4A_SCHEME } from './v4a/scheme';
 
-export type { AnySchemeId, Detection, LegacySchemeId, Scheme, SchemeId, SigV4Scheme };
+export type {
+  AnySchemeId,
+  Detection,
+  LegacySchemeId,
+  MistakeSearch,
+  Scheme,
+  SchemeId,
+  SchemeMistake,
+  SigV4Scheme,
+};
 /** Whether a request declares an aws-chunked upload, which the SigV4-family schemes verify link by link. */
 export { isChunkedUpload } from './streaming/scheme-mode';
 

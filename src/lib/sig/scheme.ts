@@ -123,6 +123,33 @@ export interface DocumentMode<SignInput, VerifyInput> {
   verify(input: VerifyInput): MaybeAsync<Result<SchemeVerification>>;
 }
 
+/** A client mistake a scheme knows: what the client did, where in the request, and how to fix it. */
+export interface SchemeMistake {
+  id: string;
+  /** In diagnosis's vocabulary: `path`, `query`, `headers`, `timestamp`, `algorithm`… */
+  component: string;
+  /** The header or parameter the mistake is about, when it is about one. */
+  name?: string;
+  /** One sentence on what the client did. */
+  sentence: string;
+  /** One sentence on what to do instead. */
+  fix: string;
+}
+
+/** A search of a scheme's mistakes for the one whose signature is exactly the one a request carries. */
+export interface MistakeSearch {
+  /** `match`: the signature is right; `mistake`: some mistakes reproduce it; `none`: none does. */
+  verdict: 'match' | 'mistake' | 'none';
+  matches: SchemeMistake[];
+  /** How many variants were tried (those that change nothing for this request are skipped). */
+  tried: number;
+}
+
+/** A scheme's catalogue of client mistakes, searched with the secret. */
+export interface MistakeCatalogue {
+  search(request: HttpRequest, secretAccessKey: string, settings?: Record<string, unknown>): Result<MistakeSearch>;
+}
+
 /** A result now or later: the SigV4 family signs with WebCrypto, the legacy schemes synchronously. */
 export type MaybeAsync<T> = T | Promise<T>;
 
@@ -143,6 +170,8 @@ export interface Scheme {
   verify(input: SchemeVerifyInput): MaybeAsync<Result<SchemeVerification>>;
   /** Browser uploads to S3 (`post-policy` mode), for the schemes S3 takes them with. */
   postPolicy?: DocumentMode<PolicySignInput, PolicyVerifyInput>;
+  /** The client mistakes this scheme knows (`<scheme>/mistakes.ts`), for the schemes whose replies name no expected string. */
+  mistakes?: MistakeCatalogue;
   /** Signed event streams (`event-stream` mode): Transcribe, Bedrock, Kinesis Video. */
   eventStream?: DocumentMode<EventsSignInput, EventsVerifyInput>;
 }

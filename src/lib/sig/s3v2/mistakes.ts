@@ -6,6 +6,7 @@
  */
 
 import { findHeader, type HttpRequest } from '../request/model';
+import type { MistakeCatalogue } from '../scheme';
 import { renderQueryString } from '../request/query';
 import { fail, ok, type Result } from '../types';
 import { amzHeaderEntries, renderAmzHeader } from './amz-headers';
@@ -167,3 +168,17 @@ export function searchS3V2Mistakes(
     .map((v) => v.mistake);
   return ok({ verdict: matches.length > 0 ? 'mistake' : 'none', matches, tried: variants.length });
 }
+
+/** What to do instead of any S3 SigV2 mistake. */
+export const S3V2_FIX =
+  'Build the string to sign as S3 does from the request sent: its Content-MD5 and Content-Type, Date (empty beside x-amz-date), the lower-cased and sorted x-amz-* headers, and /bucket/key with the sub-resources.';
+
+/** The S3 SigV2 catalogue as the registry's schemes give theirs. */
+export const S3V2_CATALOGUE: MistakeCatalogue = {
+  search(request, secretAccessKey, settings) {
+    const found = searchS3V2Mistakes(request, secretAccessKey, settings as Partial<S3V2Settings> | undefined);
+    if (!found.ok) return found;
+    const matches = found.value.matches.map((m) => ({ ...m, fix: S3V2_FIX }));
+    return ok({ ...found.value, matches }, found.problems);
+  },
+};

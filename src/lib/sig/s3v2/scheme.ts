@@ -11,6 +11,7 @@ import type { SchemeTrace, SchemeVerification } from '../trace';
 import { fail, ok, type Result } from '../types';
 import { paramLocation, requestParams } from '../v2/params';
 import { isS3V2Authorization } from './authorization';
+import { S3V2_CATALOGUE } from './mistakes';
 import type { S3V2Settings } from './settings';
 import { S3V2_SETTINGS } from './settings-help';
 import { s3V2Signature, signS3V2 } from './sign';
@@ -80,6 +81,7 @@ export const S3V2_SCHEME = {
   modes: ['header', 'query'],
   settings: S3V2_SETTINGS,
   detect: detectS3V2,
+  mistakes: S3V2_CATALOGUE,
   postPolicy: policyMode(signPolicyV2, s3V2Signature),
   sign: (i): Result<SchemeTrace> =>
     signS3V2({

@@ -6,7 +6,10 @@ import { opt, type Scheme } from '../scheme';
 import type { SchemeTrace, SchemeVerification } from '../trace';
 import type { Result } from '../types';
 import { signatureVersionDetection } from '../v2/detect';
+import { searchSha1Mistakes, V1_MISTAKES } from './mistakes';
 import { signV1, verifyV1 } from './sign';
+import { v1StringToSign } from './string-to-sign';
+import { requestParams } from '../v2/params';
 import { V1_DOC } from './stages';
 
 /** Signature Version 1 (SimpleDB, SQS, EC2 until 2009). */
@@ -19,6 +22,14 @@ export const SIGV1_SCHEME = {
   modes: ['query', 'body'],
   settings: [],
   detect: (request) => signatureVersionDetection(request, '1', 'sigv1', 'SigV1'),
+  mistakes: {
+    search(request, secretAccessKey) {
+      const sts = v1StringToSign(request);
+      if (!sts.ok) return sts;
+      const params = requestParams(request, sts.value.location);
+      return searchSha1Mistakes(request, secretAccessKey, V1_MISTAKES, params, sts.value.text);
+    },
+  },
   sign: (i): Result<SchemeTrace> =>
     signV1({ request: i.request, credentials: i.credentials, ...opt('time', i.time) }),
   verify: (i): Result<SchemeVerification> =>

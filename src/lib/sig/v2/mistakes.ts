@@ -7,6 +7,7 @@
  */
 
 import type { HttpRequest } from '../request/model';
+import type { MistakeCatalogue, SchemeMistake } from '../scheme';
 import { fail, ok, type Result } from '../types';
 import { readSentSignature } from './query-request';
 import type { V2Settings } from './settings';
@@ -14,64 +15,78 @@ import { v2Signature } from './sign';
 import { v2StringToSign } from './string-to-sign';
 
 /** One client mistake: a variant of the settings (or the other HMAC) and what it means. */
-export interface V2Mistake {
-  id: string;
+export interface V2Mistake extends Omit<SchemeMistake, 'fix'> {
   settings: Partial<V2Settings>;
   /** Sign with the HMAC the request does not name in SignatureMethod. */
   otherHmac?: boolean;
-  /** One sentence on what the client did. */
-  sentence: string;
 }
+
+/** What to do instead of any SigV2 mistake. */
+export const V2_FIX =
+  'Build the string to sign as SigV2 defines it: byte-order sort, RFC 3986 encoding (%20, never +), the lower-case host without its default port, the request path.';
 
 /** The catalogue, most common first. */
 export const V2_MISTAKES: readonly V2Mistake[] = [
   {
     id: 'case-insensitive-sort',
+    component: 'query',
     settings: { sort: 'case-insensitive' },
     sentence:
       'The client sorted the parameters ignoring case (the SigV1 habit); SigV2 sorts by byte, upper case first.',
   },
   {
     id: 'plus-for-space',
+    component: 'query',
     settings: { encoding: 'plus-for-space' },
     sentence: 'The client encoded spaces as "+" in the string to sign; SigV2 signs %20.',
   },
   {
     id: 'encode-uri-component',
+    component: 'query',
     settings: { encoding: 'encode-uri-component' },
     sentence:
       "The client encoded with encodeURIComponent, which leaves ! ' ( ) * as they are; SigV2 signs %21 %27 %28 %29 %2A.",
   },
   {
     id: 'host-default-port',
+    component: 'headers',
+    name: 'host',
     settings: { hostPort: 'always' },
     sentence:
       'The client signed the host with its default port (:443 or :80); the service signs the host without it.',
   },
   {
     id: 'host-without-port',
+    component: 'headers',
+    name: 'host',
     settings: { hostPort: 'never' },
     sentence:
       'The client signed the host without its port; a non-default port is part of the host SigV2 signs.',
   },
   {
     id: 'host-case',
+    component: 'headers',
+    name: 'host',
     settings: { hostCase: 'as-sent' },
     sentence: 'The client signed the host in the case it was written; SigV2 signs it lower-cased.',
   },
   {
     id: 'root-path',
+    component: 'path',
     settings: { path: 'root' },
     sentence:
       'The client signed "/" as the path; SigV2 signs the request path, such as an SQS queue URL\'s /account/queue.',
   },
   {
     id: 'signature-signed',
+    component: 'query',
+    name: 'signature',
     settings: { includeSignature: true },
     sentence: 'The client left an old Signature parameter in what it signed; Signature is never signed.',
   },
   {
     id: 'other-hmac',
+    component: 'algorithm',
     settings: {},
     otherHmac: true,
     sentence:
@@ -111,3 +126,19 @@ export function searchV2Mistakes(request: HttpRequest, secretAccessKey: string):
   }
   return ok({ verdict: matches.length > 0 ? 'mistake' : 'none', matches, tried });
 }
+
+/** The SigV2 catalogue as the registry's schemes give theirs. */
+export const V2_CATALOGUE: MistakeCatalogue = {
+  search(request, secretAccessKey) {
+    const found = searchV2Mistakes(request, secretAccessKey);
+    if (!found.ok) return found;
+    const matches = found.value.matches.map(({ id, component, name, sentence }) => ({
+      id,
+      component,
+      sentence,
+      fix: V2_FIX,
+      ...(name ? { name } : {}),
+    }));
+    return ok({ ...found.value, matches }, found.problems);
+  },
+};

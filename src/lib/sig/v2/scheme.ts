@@ -7,6 +7,7 @@ import { opt, type Scheme } from '../scheme';
 import type { SchemeTrace, SchemeVerification } from '../trace';
 import type { Result } from '../types';
 import { signatureVersionDetection } from './detect';
+import { V2_CATALOGUE } from './mistakes';
 import type { V2Settings } from './settings';
 import { V2_SETTINGS } from './settings-help';
 import { signV2 } from './sign';
@@ -25,6 +26,7 @@ export const SIGV2_SCHEME = {
   modes: ['query', 'body'],
   settings: V2_SETTINGS,
   detect: (request) => signatureVersionDetection(request, '2', 'sigv2', LABEL),
+  mistakes: V2_CATALOGUE,
   sign: (i): Result<SchemeTrace> =>
     signV2({
       request: i.request,
