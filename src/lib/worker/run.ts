@@ -5,6 +5,7 @@
  */
 
 import type { Verdict } from '../diagnose/types';
+import { expectedStringKind } from '../sig/server-error/expected-kind';
 import { explain } from './adapters';
 import type { InputProblem, RunInput, RunOutput, VerdictView } from './protocol';
 import { buildDiffs } from './stages';
@@ -50,6 +51,10 @@ export async function runExplain(input: RunInput, stages: RunOutput): Promise<Ru
   // A legacy log may sign several strings: the diagnosis knows which one made the signature sent.
   if (stages.trace && explanation.sides.client?.stringToSign) sides.client = explanation.sides.client;
   if (!sides.server && explanation.sides.server) sides.server = explanation.sides.server;
+  // A chunk's, the trailer's or a POST's string to sign is set beside ours for that chunk or policy, not the seed's.
+  const theirs = explanation.sides.server?.stringToSign;
+  if (theirs && explanation.sides.ours && !['request', 'other'].includes(expectedStringKind(theirs).kind))
+    sides.ours = explanation.sides.ours;
   out.sides = sides;
   out.diffs = buildDiffs(sides);
   out.verdict = mergeVerdict(stages.verdict, explanation.verdict, explanation.findings[0]?.message);
