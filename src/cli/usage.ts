@@ -6,7 +6,7 @@ import type { Command } from './args';
 
 const CASE_FILE = `Case file (JSON):
   {
-    "scheme": "sigv4",              sigv4 (every service but S3), sigv4-s3, sigv2, s3v2, sigv1 or sigv0
+    "scheme": "sigv4",              sigv4 (every service but S3), sigv4-s3, sigv4a, sigv2, s3v2, sigv1 or sigv0
     "mode": "header",               header (Authorization) or query (presigned URL); sigv2/sigv1/sigv0:
                                     query or body (informational: the request's parameters decide)
     "request": "GET /?Action=ListUsers&Version=2010-05-08 HTTP/1.1\\nHost: iam.amazonaws.com\\nX-Amz-Date: 20150830T123600Z\\n\\n",
@@ -19,11 +19,23 @@ const CASE_FILE = `Case file (JSON):
     "settings": { "normalizePath": false }
   }
   Only scheme and mode have defaults (sigv4, header); "request" and "credentials" are required. Without
-  "scheme", a request carrying a legacy signature ("AWS key:sig", AWSAccessKeyId+Expires+Signature,
-  SignatureVersion=2/1/0) picks its scheme, and a note says why.
-  Settings: doubleEncodePath, normalizePath, payload (auto|hash|unsigned), presignedPayloadUnsigned,
+  "scheme", a request carrying another signature (AWS4-ECDSA-P256-SHA256, "AWS key:sig",
+  AWSAccessKeyId+Expires+Signature, SignatureVersion=2/1/0) picks its scheme, and a note says why.
+  sigv4a: "regionSet": "*" or "us-east-1,us-west-2" (or a list) instead of "region"; "publicKey" (SEC1 hex,
+  "X,Y" or {"X","Y"}) verifies without the secret. ECDSA is randomized: signatures are checked, not compared.
+  Chunked uploads (sigv4, sigv4-s3, sigv4a): "chunked": { "chunkSize": 65536, "kind": "signed" |
+  "signed-trailer" | "unsigned-trailer", "trailers": { "x-amz-checksum-crc32": "…" } } signs the request's
+  body as aws-chunked; verify checks a STREAMING-* request's seed, every chunk and the trailer, and names the
+  first link that breaks.
+  Document modes (no "request"): "mode": "post-policy" (sigv4-s3, s3v2) signs "policy" (JSON text or
+  object, or its Base64; sigv4-s3 needs "region" and "time") or verifies "form" (HTML, a multipart body or
+  name=value lines) at "time" (default now), each condition checked ("bucket", "fileSize" when the form does
+  not show them); "mode": "event-stream" (sigv4) signs "events" [{ "payload": hex or text, "time" }] or
+  verifies "frames" (hex or Base64), chained on "seedSignature", with "region" and "service".
+  Settings (sigv4, sigv4-s3, sigv4a): doubleEncodePath, normalizePath, payload (auto|hash|unsigned), presignedPayloadUnsigned,
   contentSha256Header, signSessionToken, unsignedHeaders (aws-sdk-js-v3|botocore|aws-c-auth|sign-all),
-  hoistAmzHeaders. Defaults follow the scheme.
+  hoistAmzHeaders; sigv4a adds nonce (deterministic|random). Defaults follow the scheme (sigv4a: S3's rules
+  for service s3).
   sigv2 settings: signatureMethod (HmacSHA256|HmacSHA1), sort (byte|case-insensitive), encoding
   (rfc3986|plus-for-space|encode-uri-component), hostCase (lower|as-sent), hostPort (non-default|always|never),
   path (as-sent|root), includeSignature. s3v2 settings: hostStyle (auto|path|virtual), subResources (a list),
@@ -56,8 +68,8 @@ const SIGN = `sigscope sign [--json] [--show-secrets] CASE.json...
   --show-secrets  show kSecret (AWS4 + the secret key) instead of masking it`;
 
 const VERIFY = `sigscope verify [--json] [--show-secrets] CASE.json...
-  Checks the signature a request already carries (Authorization header or X-Amz-Signature) against the
-  secret key in the case file, and prints match or mismatch with the provided and computed signatures and the
+  Checks the signature a request already carries (Authorization header, X-Amz-Signature, or the legacy
+  schemes' Signature) against the secret key in the case file (or, for sigv4a, its public key), and prints match or mismatch with the provided and computed signatures and the
   canonical request and string to sign we computed, to compare with the server's SignatureDoesNotMatch body.
   Region, service and time come from the signature itself; the case file's "mode" is ignored.
   --json          one JSON object per case per line
