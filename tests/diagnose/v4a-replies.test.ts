@@ -154,3 +154,21 @@ describe('the region set', () => {
     expect(e.findings[0]).toMatchObject({ basis: 'shown', component: 'scope', cause: 'v4a-scope-region' });
   });
 });
+
+describe('a Multi-Region Access Point', () => {
+  it('suspects a SigV4 (HMAC) signature sent to one, which takes SigV4A only', async () => {
+    const request = [
+      'GET /sample_data.csv HTTP/1.1',
+      'Host: mfzwi23gnjvgw.mrap.accesspoint.s3-global.amazonaws.com',
+      'X-Amz-Date: 20240620T042415Z',
+      `x-amz-content-sha256: ${createHash('sha256').update('').digest('hex')}`,
+      `Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240620/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=${'0'.repeat(64)}`,
+      '',
+      '',
+    ].join('\n');
+    const e = await explain({ request });
+    expect(e.findings).toContainEqual(
+      expect.objectContaining({ basis: 'suspected', component: 'algorithm', cause: 'mrap-needs-sigv4a' }),
+    );
+  });
+});

@@ -39,6 +39,7 @@ import { chunkedSide, isChunkedUpload } from './chunked-side';
 import { isPostForm, policySide } from './policy-side';
 import { aboutPost, signingReplies, type SigningReplies } from './signing-replies';
 import { isV4aRequest, v4aSide } from './v4a-side';
+import { mrapHint } from './mrap-hint';
 
 const SIGNATURE_CODES = /SignatureDoesNotMatch|InvalidSignature|IncompleteSignature|signature we calculated/i;
 
@@ -255,6 +256,7 @@ export async function explain(input: ExplainInput): Promise<Explanation> {
     );
   }
   out.findings.push(...replies.findings);
+  if (request) out.findings.push(...mrapHint(request));
   const shown = out.findings.some((f) => f.basis === 'shown');
   if (!shown && ours && c.serverCr && secret === undefined && !out.client && out.verdict === 'mismatch') {
     out.findings.push(needsSecret(ours.canonicalRequest));
