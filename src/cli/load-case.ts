@@ -81,7 +81,25 @@ export async function loadCase<C extends CaseFile | LegacyCaseFile | DocumentCas
           `The case file needs "credentials": { "secretAccessKey" } to ${purpose}.`,
           at?.span,
           {
-            hint: 'Case files exported from sigscope leave the secret key out unless you opt in; add it here.',
+            hint: 'Or give it outside the file: --secret-key, AWS_SECRET_ACCESS_KEY or --profile. Case files exported from sigscope leave the secret key out unless you opt in.',
+          },
+        ),
+      ),
+    );
+    return { ok: false, diagnostics };
+  }
+  // A signature names its access key: signing needs one; verifying and explaining read it off the request.
+  if (purpose === 'sign' && caseFile.credentials.accessKeyId === '') {
+    const at = located.locations.get('/credentials') ?? located.locations.get('');
+    diagnostics.push(
+      inFile(
+        { file, text },
+        problem(
+          'no-access-key',
+          'Signing needs an access key id: "credentials": { "accessKeyId" }.',
+          at?.span,
+          {
+            hint: 'Or give it outside the file: --access-key, AWS_ACCESS_KEY_ID or --profile.',
           },
         ),
       ),

@@ -43,6 +43,23 @@ describe('credentials from outside the case file', () => {
     expect(signature(out.stdout)).toBe(EXPECTED);
   });
 
+  it('signs a case file with no "credentials" at all from the environment, and asks for a missing access key', async () => {
+    const { credentials: _given, ...bare } = vectorCase('get-vanilla', 'header');
+    void _given;
+    const file = write('bare.json', bare);
+    const out = await sigscope(
+      { HOME: EMPTY_HOME, AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: SECRET },
+      'sign',
+      '--json',
+      file,
+    );
+    expect(out.code, out.stderr).toBe(0);
+    expect(signature(out.stdout)).toBe(EXPECTED);
+    const keyOnly = await sigscope({ HOME: EMPTY_HOME, AWS_SECRET_ACCESS_KEY: SECRET }, 'sign', file);
+    expect(keyOnly.code).toBe(2);
+    expect(keyOnly.stderr).toContain('Signing needs an access key id');
+  });
+
   it('takes them from --access-key/--secret-key, and never prints the secret', async () => {
     const out = await sigscope(
       { HOME: EMPTY_HOME },

@@ -194,16 +194,18 @@ export function parseAnyCaseFile(text: string): Result<LocatedAnyCase> {
 
   const credentials = value.credentials;
   let creds: CaseFile['credentials'] = { accessKeyId: '' };
-  if (!isObject(credentials)) {
+  // Credentials may come from outside the file (the command line, the environment, a profile): the command
+  // checks that the keys it needs are there once those are merged in.
+  if (credentials !== undefined && !isObject(credentials)) {
     problems.push(
       problem(
         'case-file',
-        'The case file needs "credentials": { "accessKeyId", "secretAccessKey" }.',
-        span('/credentials') ?? span(''),
+        '"credentials" is an object: { "accessKeyId", "secretAccessKey", "sessionToken" }.',
+        span('/credentials'),
       ),
     );
-  } else {
-    creds = { accessKeyId: str(credentials, 'accessKeyId', '/credentials/accessKeyId', true) ?? '' };
+  } else if (credentials !== undefined) {
+    creds = { accessKeyId: str(credentials, 'accessKeyId', '/credentials/accessKeyId', false) ?? '' };
     const secret = str(credentials, 'secretAccessKey', '/credentials/secretAccessKey', false);
     const token = str(credentials, 'sessionToken', '/credentials/sessionToken', false);
     if (secret !== undefined) creds.secretAccessKey = secret;
