@@ -41,6 +41,8 @@ const BLOCK = 64;
 /** Reused for every HMAC: the key's inner pad then the message; the outer pad then the inner digest. */
 let inner = Buffer.allocUnsafe(1024);
 const outer = Buffer.allocUnsafe(BLOCK + 32);
+/** Views of `inner` by length: messages of one length (strings to sign) come in runs, and a view costs a call. */
+let views: Buffer[] = [];
 
 /**
  * HMAC-SHA256 (RFC 2104) as two one-shot hashes over reused buffers: H(key ^ opad || H(key ^ ipad || data)).
@@ -52,7 +54,10 @@ function hmacSha256(key: Uint8Array, data: BytesLike, encoding?: 'hex'): Buffer 
   const k = key.length > BLOCK ? hash('sha256', key, 'buffer') : key;
   // At most 3 bytes a UTF-16 unit.
   const room = BLOCK + (typeof data === 'string' ? data.length * 3 : data.length);
-  if (room > inner.length) inner = Buffer.allocUnsafe(room);
+  if (room > inner.length) {
+    inner = Buffer.allocUnsafe(room);
+    views = [];
+  }
   for (let i = 0; i < BLOCK; i++) {
     const b = i < k.length ? k[i]! : 0;
     inner[i] = b ^ 0x36;
@@ -64,7 +69,8 @@ function hmacSha256(key: Uint8Array, data: BytesLike, encoding?: 'hex'): Buffer 
     inner.set(data, BLOCK);
     end += data.length;
   }
-  hash('sha256', inner.subarray(0, end), 'buffer').copy(outer, BLOCK);
+  // The inner digest as Latin-1 text (one byte a character): a string costs less to make than a Buffer.
+  outer.write(hash('sha256', (views[end] ??= inner.subarray(0, end)), 'binary'), BLOCK, 'binary');
   return encoding ? hash('sha256', outer, encoding) : hash('sha256', outer, 'buffer');
 }
 

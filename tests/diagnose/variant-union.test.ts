@@ -45,7 +45,7 @@ describe.each([
           const base = variantParts(ctx, {});
           for (const mistakes of candidates(ctx, generated.scheme === 'sigv4-s3')) {
             const [a, b] = mistakes.map((m) => parted(ctx, m.variant));
-            const made = b ? unionParts(ctx, a!, b).parts : a!.parts;
+            const made = b ? unionParts(ctx, a!, b) : a!.parts;
             const merged = Object.assign({}, ...mistakes.map((m) => m.variant));
             const expected = variantParts(fresh, merged);
             const text = canonicalText(fresh, expected);

@@ -136,13 +136,16 @@ function partsOfAll(
   mistakes: readonly Mistake[],
   partsOf: PartsOf,
 ): VariantParts | undefined {
-  let out = partsOf(mistakes[0]!);
-  for (let i = 1; i < mistakes.length; i++) {
-    const next = partsOf(mistakes[i]!);
-    if (overlap(out.variant, next.variant)) return undefined;
-    out = unionParts(ctx, out, next);
+  const [a, b] = mistakes;
+  if (mistakes.length === 1) return partsOf(a!).parts;
+  if (mistakes.length === 2)
+    return overlap(a!.variant, b!.variant) ? undefined : unionParts(ctx, partsOf(a!), partsOf(b!));
+  const merged: Variant = {};
+  for (const m of mistakes) {
+    if (overlap(merged, m.variant)) return undefined;
+    Object.assign(merged, m.variant);
   }
-  return out.parts;
+  return variantParts(ctx, merged);
 }
 
 let searches = 0;

@@ -8,7 +8,7 @@
 
 import { createSha256, type Sha256State } from '../sig/crypto';
 import type { VariantContext, VariantParts } from './variant';
-import type { Part } from './variant-parts';
+import { prepare, type Part } from './variant-parts';
 
 /** One distinct canonical request of a context: its hash once made, and which rests a search tried with it. */
 export interface Canonical {
@@ -20,7 +20,8 @@ export interface Canonical {
   rests: number[];
 }
 
-interface HashCache {
+/** A context's hashing states and canonical requests (kept with the rest of its cache, variant-parts.ts). */
+export interface HashCache {
   pathId: number;
   queryId: number;
   lineIds: number[];
@@ -32,34 +33,25 @@ interface HashCache {
   canonicals: Map<number, Map<number, Map<number, Canonical[]>>>;
 }
 
-const caches = new WeakMap<VariantContext, HashCache>();
-let last: { ctx: VariantContext; cache: HashCache } | undefined;
-
 function head(ctx: VariantContext, path: Part, query: Part): Sha256State {
   return createSha256().update(`${ctx.method}\n${path.text}\n${query.text}\n`);
 }
 
 function cacheOf(ctx: VariantContext, base: VariantParts): HashCache {
-  // A search asks hundreds of times for the same context: the last one answers without a WeakMap lookup.
-  if (last?.ctx === ctx) return last.cache;
-  let cache = caches.get(ctx);
-  if (!cache) {
-    const state = head(ctx, base.path, base.query);
-    const lines = base.headers.lines ?? [];
-    const states = [state.clone()];
-    for (const line of lines) states.push(state.update(line.text).clone());
-    cache = {
-      pathId: base.path.id,
-      queryId: base.query.id,
-      lineIds: lines.map((l) => l.id),
-      states,
-      prefixes: new Map(),
-      canonicals: new Map(),
-    };
-    caches.set(ctx, cache);
-  }
-  last = { ctx, cache };
-  return cache;
+  const prepared = prepare(ctx);
+  if (prepared.hashes) return prepared.hashes;
+  const state = head(ctx, base.path, base.query);
+  const lines = base.headers.lines ?? [];
+  const states = [state.clone()];
+  for (const line of lines) states.push(state.update(line.text).clone());
+  return (prepared.hashes = {
+    pathId: base.path.id,
+    queryId: base.query.id,
+    lineIds: lines.map((l) => l.id),
+    states,
+    prefixes: new Map(),
+    canonicals: new Map(),
+  });
 }
 
 function child<V>(map: Map<number, Map<number, V>>, key: number): Map<number, V> {

@@ -86,31 +86,55 @@ function renderLine(ctx: VariantContext, v: Variant, g: Group): string {
   return `${asSent ? g.sent : g.lower}:${joined}\n`;
 }
 
-/** The canonical headers block, a blank line and SignedHeaders, as a variant gives them. */
+/**
+ * A headers block: its lines and what follows them. Its text is joined on first read: a search hashes the lines
+ * one by one and reads the whole text only of the candidate that reproduces.
+ */
+class HeadersBlock implements Part {
+  private joined: string | undefined;
+  constructor(
+    readonly id: number,
+    readonly lines: readonly Part[],
+    readonly tail: string,
+  ) {}
+  get text(): string {
+    return (this.joined ??= this.lines.map((l) => l.text).join('') + this.tail);
+  }
+}
+
+/**
+ * The canonical headers block, a blank line and SignedHeaders, as a variant gives them. Blocks are numbered by
+ * their lines' numbers (a line starts with the name SignedHeaders lists), so that no block text is built or
+ * compared to tell two apart.
+ */
 export function variantHeaders(ctx: VariantContext, v: Variant): Part {
-  const add = v.addHeader;
-  return memo(ctx, fieldKey('h', v, HEADER_FIELDS), () => {
-    const { groups, rows } = prepare(ctx);
-    const globals = fieldKey('', v, GLOBAL_FIELDS);
-    let row = rows.get(globals);
-    if (!row) rows.set(globals, (row = []));
-    const lines: { name: string; line: Part }[] = [];
-    for (let i = 0; i < groups.length; i++) {
-      const g = groups[i]!;
-      if (g.lower === v.omitHeader) continue;
-      const line = headerLine(ctx, v, g, i, row, globals);
-      lines.push({ name: v.headerNamesAsSent || v.headerCaseAsSent === g.lower ? g.sent : g.lower, line });
+  const { groups, rows, blocks } = prepare(ctx);
+  const globals = fieldKey('', v, GLOBAL_FIELDS);
+  let row = rows.get(globals);
+  if (!row) rows.set(globals, (row = []));
+  let add = v.addHeader;
+  if (add && groups.some((g) => g.lower === add!.name)) add = undefined;
+  // Where the added header sorts: before the first header whose lower-case name sorts after its own.
+  const addAt = add ? groups.findIndex((g) => cmp(g.lower, add!.name.toLowerCase()) > 0) : -1;
+  const lines: Part[] = [];
+  let names = '';
+  let key = '';
+  for (let i = 0; i <= groups.length; i++) {
+    if (add && (i === addAt || (addAt < 0 && i === groups.length))) {
+      const { name, value } = add;
+      const line = memo(ctx, `a|${name}:${value}`, () => `${name}:${canonicalHeaderValue(value)}\n`);
+      lines.push(line);
+      names += (names ? ';' : '') + name;
+      key += line.id + ',';
     }
-    if (add && !groups.some((g) => g.lower === add.name)) {
-      const line = memo(
-        ctx,
-        `a|${add.name}:${add.value}`,
-        () => `${add.name}:${canonicalHeaderValue(add.value)}\n`,
-      );
-      lines.push({ name: add.name, line });
-      lines.sort((a, b) => cmp(a.name.toLowerCase(), b.name.toLowerCase()));
-    }
-    const tail = '\n' + lines.map((l) => l.name).join(';');
-    return { text: lines.map((l) => l.line.text).join('') + tail, lines: lines.map((l) => l.line), tail };
-  });
+    const g = groups[i];
+    if (!g || g.lower === v.omitHeader) continue;
+    const line = headerLine(ctx, v, g, i, row, globals);
+    lines.push(line);
+    names += (names ? ';' : '') + (v.headerNamesAsSent || v.headerCaseAsSent === g.lower ? g.sent : g.lower);
+    key += line.id + ',';
+  }
+  let block = blocks.get(key);
+  if (!block) blocks.set(key, (block = new HeadersBlock(blocks.size, lines, '\n' + names)));
+  return block;
 }

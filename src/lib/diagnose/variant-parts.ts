@@ -6,7 +6,8 @@
 import { isUnreserved, percentDecode } from '../sig/encoding';
 import { normalizePathSegments } from '../sig/v4/canonical-path';
 import { curlPath, curlQuery } from './clients/curl';
-import type { Variant, VariantContext } from './variant';
+import type { Rest, Variant, VariantContext } from './variant';
+import type { HashCache } from './variant-hash';
 
 const RESERVED = new Set("!$&'()*+,;=:@".split('').map((c) => c.charCodeAt(0)));
 
@@ -36,8 +37,12 @@ function encodeBytes(bytes: Uint8Array, keepSlash: boolean, v: Encoding): string
 const utf8 = new TextEncoder();
 const text = new TextDecoder();
 
-/** What is prepared once per context: decoded query pairs, header groups, and the parts already rendered. */
-interface Prepared {
+/**
+ * What is prepared once per context: decoded query pairs, header groups, the parts already rendered and the
+ * hashing states (variant-hash.ts). Everything a search caches for a context lives here.
+ */
+export interface Prepared {
+  ctx: VariantContext;
   query: { name: Uint8Array; value: Uint8Array; raw: { name: string; value: string | null }; key: string }[];
   /** Signed headers by lower-case name, sorted; each value as written (untrimmed) when known. */
   groups: { lower: string; sent: string; values: string[]; whole: string[] }[];
@@ -46,6 +51,12 @@ interface Prepared {
   ids: Map<string, number>;
   /** Header lines by group, per what a variant changes on every header at once (variant-headers.ts). */
   rows: Map<string, (Part | undefined)[]>;
+  /** Headers blocks by their lines' numbers (variant-headers.ts). */
+  blocks: Map<string, Part>;
+  /** Payload, time, scope and secret by the variant fields that make them (variant.ts). */
+  rests: Map<string, Rest>;
+  /** The hashing states and hashes of the canonical requests met (variant-hash.ts), made on first use. */
+  hashes: HashCache | undefined;
 }
 
 /** A rendered part of the canonical request, numbered: equal numbers, equal texts. */
@@ -60,18 +71,24 @@ export interface Part {
   tail?: string;
 }
 
-const prepared = new WeakMap<VariantContext, Prepared>();
-
-let last: { ctx: VariantContext; p: Prepared } | undefined;
+/**
+ * The contexts prepared last, the newest at the end: a search asks thousands of times for one context, and a
+ * diagnosis searches its two or three one after another (one pushed out is prepared again). A short list, not a WeakMap: a minor collection keeps a WeakMap's values alive
+ * while their keys wait for a full one, so searches on fresh contexts would copy every earlier search's parts
+ * on each minor collection (the bench's fresh contexts spent most of their time there).
+ */
+const recent: Prepared[] = [];
+const RECENT = 2;
 
 /** What is prepared once for a context (decoded query, header groups), made on first use. */
 export function prepare(ctx: VariantContext): Prepared {
-  // A search asks thousands of times for the same context: the last one answers without a WeakMap lookup.
-  if (last?.ctx === ctx) return last.p;
-  let p = prepared.get(ctx);
-  if (p) {
-    last = { ctx, p };
-    return p;
+  const newest = recent[recent.length - 1];
+  if (newest?.ctx === ctx) return newest;
+  const at = recent.findIndex((p) => p.ctx === ctx);
+  if (at >= 0) {
+    const [p] = recent.splice(at, 1);
+    recent.push(p!);
+    return p!;
   }
   const query = ctx.query.map((raw) => {
     const name = percentDecode(raw.name).bytes;
@@ -86,9 +103,18 @@ export function prepare(ctx: VariantContext): Prepared {
     byName.set(lower, group);
   }
   const groups = [...byName.values()].sort((a, b) => cmp(a.lower, b.lower));
-  p = { query, groups, parts: new Map(), ids: new Map(), rows: new Map() };
-  prepared.set(ctx, p);
-  last = { ctx, p };
+  const p: Prepared = {
+    ctx,
+    query,
+    groups,
+    parts: new Map(),
+    ids: new Map(),
+    rows: new Map(),
+    blocks: new Map(),
+    rests: new Map(),
+    hashes: undefined,
+  };
+  if (recent.push(p) > RECENT) recent.shift();
   return p;
 }
 
@@ -98,15 +124,14 @@ export function cmp(a: string, b: string): number {
 }
 
 /** The part rendered for `key` in this context, rendered the first time it is asked for. */
-export function memo(ctx: VariantContext, key: string, render: () => string | Omit<Part, 'id'>): Part {
+export function memo(ctx: VariantContext, key: string, render: () => string): Part {
   const { parts, ids } = prepare(ctx);
   let out = parts.get(key);
   if (out === undefined) {
-    const rendered = render();
-    const part = typeof rendered === 'string' ? { text: rendered } : rendered;
-    let id = ids.get(part.text);
-    if (id === undefined) ids.set(part.text, (id = ids.size));
-    out = { ...part, id };
+    const text = render();
+    let id = ids.get(text);
+    if (id === undefined) ids.set(text, (id = ids.size));
+    out = { id, text };
     parts.set(key, out);
   }
   return out;

@@ -10,7 +10,7 @@ import { ALGORITHM, renderStringToSign } from '../sig/v4/string-to-sign';
 import { sha256HexNow } from '../sig/crypto';
 import type { CurlEra } from './clients/curl';
 import { HEADER_FIELDS, variantHeaders } from './variant-headers';
-import { PATH_FIELDS, QUERY_FIELDS, variantPath, variantQuery, type Part } from './variant-parts';
+import { PATH_FIELDS, QUERY_FIELDS, prepare, variantPath, variantQuery, type Part } from './variant-parts';
 
 /** How one query value was encoded instead of SigV4's way. */
 export type ValueEncoding = 'reserved-raw' | 'space-as-plus' | 'lower-hex' | 'raw' | 'twice';
@@ -137,15 +137,12 @@ export interface VariantParts {
   rest: Rest;
 }
 
-const rests = new WeakMap<VariantContext, Map<string, Rest>>();
-
 /** The variant fields restOf reads. */
 const REST_FIELDS = new Set(['payload', 'timeSource', 'scopeDayOffset', 'region', 'service', 'secret']);
 
 /** Payload, time, scope and secret of a variant, made once per context and per the fields that change them. */
 function restOf(ctx: VariantContext, v: Variant): Rest {
-  let known = rests.get(ctx);
-  if (!known) rests.set(ctx, (known = new Map()));
+  const known = prepare(ctx).rests;
   // Most variants change none of these: they share the request's own, made once.
   const none =
     v.payload === undefined &&
@@ -226,18 +223,17 @@ export function parted(ctx: VariantContext, variant: Variant): PartedVariant {
  * a part only one of them changes is that one's, already rendered; only a part both change is rendered from
  * their union. Most pairs change different parts (a header and the path), so most unions render nothing.
  */
-export function unionParts(ctx: VariantContext, a: PartedVariant, b: PartedVariant): PartedVariant {
+export function unionParts(ctx: VariantContext, a: PartedVariant, b: PartedVariant): VariantParts {
   const both = a.touched & b.touched;
   const x = a.parts;
   const y = b.parts;
-  const variant = { ...a.variant, ...b.variant };
-  const parts: VariantParts = {
-    path: both & PATH ? variantPath(ctx, variant) : a.touched & PATH ? x.path : y.path,
-    query: both & QUERY ? variantQuery(ctx, variant) : a.touched & QUERY ? x.query : y.query,
-    headers: both & HEADERS ? variantHeaders(ctx, variant) : a.touched & HEADERS ? x.headers : y.headers,
-    rest: both & REST ? restOf(ctx, variant) : a.touched & REST ? x.rest : y.rest,
+  const v = both ? { ...a.variant, ...b.variant } : {};
+  return {
+    path: both & PATH ? variantPath(ctx, v) : a.touched & PATH ? x.path : y.path,
+    query: both & QUERY ? variantQuery(ctx, v) : a.touched & QUERY ? x.query : y.query,
+    headers: both & HEADERS ? variantHeaders(ctx, v) : a.touched & HEADERS ? x.headers : y.headers,
+    rest: both & REST ? restOf(ctx, v) : a.touched & REST ? x.rest : y.rest,
   };
-  return { variant, parts, touched: a.touched | b.touched };
 }
 
 /** The canonical request text of a variant's parts. */
