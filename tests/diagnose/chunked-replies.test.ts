@@ -136,6 +136,21 @@ describe('an aws-chunked upload', () => {
     expect(e.sides.server!.stringToSign).toBe(sts);
   });
 
+  it("names the first broken chunk from the body and the secret when the reply shows nothing to compare (MinIO's shape)", async () => {
+    // MinIO's SignatureDoesNotMatch names no string to sign: Code, Message, Key, BucketName, Resource, ids.
+    const minio =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided. Check your key and signing method.</Message><Key>chunkObject.txt</Key><BucketName>examplebucket</BucketName><Resource>/examplebucket/chunkObject.txt</Resource><RequestId>17A5B1F2C0D6E3A4</RequestId><HostId>dd9025bab4ad464b049177c95eb6ebf374d3b3fd1af9251148b658df7ac2e3e8</HostId></Error>';
+    const data = [A(65536), A(1023) + 'b', ''];
+    const e = await explain({
+      request: upload(body(SIGS, data)),
+      serverError: minio,
+      secretAccessKey: SECRET,
+    });
+    expect(e.verdict).toBe('mismatch');
+    expect(e.findings[0]).toMatchObject({ basis: 'shown', cause: 'chunk-data-not-signed' });
+    expect(e.findings[0]!.message).toContain('chunk 2');
+  });
+
   it('names a chain not carried on: chunk 2 signed on the seed, not on chunk 1', async () => {
     const onSeed = hmacSign(chunkSts(plain.seed_signature, sha256(A(1024))));
     const sigs = [SIGS[0]!, onSeed, SIGS[2]!];
