@@ -68,6 +68,12 @@ describe('the aws-c-auth event-signing test, as the page opens on it', () => {
     expect(view.messages.map((m) => m.valid)).toEqual([true, true, true, true]);
     expect(view.messages.map((m) => m.expected)).toEqual(c.events.map((e) => e.expected_signature));
     expect(view.messages.map((m) => m.prior)).toEqual(c.events.map((e) => e.prior_signature));
+    expect(view.messages.map((m) => m.priorFrom)).toEqual([
+      'the seed',
+      'message 1',
+      'message 2',
+      'message 3',
+    ]);
     expect(view.problems).toEqual([]);
   });
 

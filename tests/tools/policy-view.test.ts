@@ -120,6 +120,26 @@ describe('the S3 documentation POST example', () => {
   });
 });
 
+describe('the same form pasted as a multipart/form-data request', () => {
+  const part = (name: string, value: string, extra = '') =>
+    `--BOUND\r\nContent-Disposition: form-data; name="${name}"${extra}\r\n\r\n${value}\r\n`;
+  const fill = (v: string) =>
+    v === '<policy_base64>' ? doc.policy_base64 : v === '<signature>' ? doc.signature : v;
+  const body =
+    'POST / HTTP/1.1\r\nHost: sigv4examplebucket.s3.amazonaws.com\r\n' +
+    'Content-Type: multipart/form-data; boundary=BOUND\r\n\r\n' +
+    doc.form_fields.map(([n, v]) => part(n, fill(v))).join('') +
+    part('file', 'hello', '; filename="photo.jpg"') +
+    '--BOUND--\r\n';
+
+  it('is accepted, the bucket read from its Host and the file from its part', () => {
+    const view = policyView(input({ form: body, bucket: '' }));
+    expect(view.form).toMatchObject({ shape: 'a multipart/form-data body', file: 'photo.jpg' });
+    expect(view.verdict).toBe('accepted');
+    expect(view.checks.find((c) => c.field === 'key')?.reason).toMatch(/read as "user\/user1\/photo.jpg"/);
+  });
+});
+
 describe('a pasted JSON policy', () => {
   const typed = doc.policy_json_crlf.replace(/\r\n/g, '\n'); // what a text box holds
 
@@ -224,8 +244,9 @@ describe('a failing condition is named, first in policy order', () => {
 });
 
 describe('bad input never blanks the view', () => {
-  it('a policy that is not Base64 or JSON is a problem at the policy box', () => {
-    const view = policyView(input({ policy: 'not*base64' }));
+  it('a policy that is not Base64 or JSON is a problem at the policy box, listed before notes', () => {
+    const view = policyView(input({ policy: 'not*base64', form: EXAMPLE_FORM }));
+    expect(view.problems.map((p) => p.severity)).toEqual(['error', 'note']);
     expect(view.verdict).toBe('unreadable');
     expect(view.problems.find((p) => p.kind === 'policy-encoding')).toMatchObject({ where: 'Policy' });
     expect(view.form.fields.length).toBe(doc.form_fields.length);

@@ -12,7 +12,7 @@ import type { EventHeaderValue } from '../sig/event-stream/message';
 import { problem } from '../sig/types';
 import { deriveSigningKey, renderScope, scopeOf, type KeyChainStep } from '../sig/v4/signing-key';
 import { signedOn } from './events-prior';
-import { spot, type SpotProblem } from './spot';
+import { bySeverity, spot, type SpotProblem } from './spot';
 
 /** What the page's boxes hold. */
 export interface EventsViewInput {
@@ -56,6 +56,8 @@ export interface MessageView extends DecodedMessage {
   amzDate?: string;
   stringToSign: StringToSignLine[];
   prior: string;
+  /** Whose signature the prior is: "the seed" or "message N". */
+  priorFrom: string;
   provided: string;
   expected?: string;
   /** Whether the signature verifies; `undefined` without the secret. */
@@ -216,7 +218,7 @@ export function eventsView(input: EventsViewInput): EventsView {
   const frames = decodeFrames(input.frames);
   if (!frames.ok) {
     problems.unshift(...frames.problems.map((p) => spot(p, where, input.frames)));
-    return { ...summaryOf([], false, problems), problems, messages: [], keyChain: [] };
+    return { ...summaryOf([], false, problems), problems: bySeverity(problems), messages: [], keyChain: [] };
   }
   const read = readMessages(frames.value.bytes);
   const secret = input.secretAccessKey;
@@ -253,6 +255,7 @@ export function eventsView(input: EventsViewInput): EventsView {
         ? check.stringToSign.split('\n').map((text, j) => ({ label: STS_LABELS[j] ?? '', text }))
         : [],
       prior: check?.prior ?? '',
+      priorFrom: i === 0 ? 'the seed' : `message ${m.index - 1}`,
       provided: check?.provided ?? '',
       ...(verdictKnown ? { expected: check.expected, valid: check.valid } : {}),
       firstBreak: brk !== undefined,
@@ -268,7 +271,7 @@ export function eventsView(input: EventsViewInput): EventsView {
   const scope = first?.amzDate && region && service ? scopeOf(first.amzDate, region, service) : undefined;
   return {
     ...summaryOf(messages, secret !== '', problems),
-    problems,
+    problems: bySeverity(problems),
     encoding: frames.value.encoding,
     messages,
     ...(scope ? { scope: renderScope(scope) } : {}),

@@ -19,7 +19,7 @@ import { parseCredential } from '../sig/v4/authorization';
 import { deriveSigningKey, renderScope, type KeyChainStep } from '../sig/v4/signing-key';
 import { parseHttpDate } from '../sig/v4/time';
 import { s3Replies } from './policy-replies';
-import { spot, type SpotProblem } from './spot';
+import { bySeverity, spot, type SpotProblem } from './spot';
 
 /** What the page's boxes hold. */
 export interface PolicyViewInput {
@@ -262,7 +262,7 @@ export function policyView(input: PolicyViewInput): PolicyView {
       verdict: 'unreadable',
       summary: 'The policy cannot be read: see the problem marked below.',
       replies: [],
-      problems,
+      problems: bySeverity(problems),
       form: formView,
       checks: [],
     };
@@ -278,7 +278,7 @@ export function policyView(input: PolicyViewInput): PolicyView {
       d.policy,
       signature?.valid,
     ),
-    problems,
+    problems: bySeverity(problems),
     policy: {
       json: json.replace(/\r\n/g, '\n'),
       from:

@@ -60,3 +60,10 @@ export function spot(p: Problem, where: string, text?: string): SpotProblem {
     ...(p.span && text !== undefined ? { excerpt: excerptOf(text, p.span) } : {}),
   };
 }
+
+const RANK = { error: 0, warning: 1, note: 2 } as const;
+
+/** Errors first, then warnings, then notes; in their order otherwise. */
+export function bySeverity(problems: readonly SpotProblem[]): SpotProblem[] {
+  return [...problems].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+}
