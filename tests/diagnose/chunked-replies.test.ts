@@ -172,6 +172,17 @@ describe('an aws-chunked upload', () => {
     expect(e.findings.filter((f) => f.basis === 'shown')).toEqual([]);
   });
 
+  it('asks for the body when the request is pasted without it', async () => {
+    const e = await explain({
+      request: upload(''),
+      serverError: reply(plain.chunks[1]!.string_to_sign!, SIGS[1]!),
+    });
+    expect(e.findings).toContainEqual(
+      expect.objectContaining({ basis: 'suspected', cause: 'chunk-body-missing' }),
+    );
+    expect(e.findings.filter((f) => f.basis === 'shown')).toEqual([]);
+  });
+
   it('names a decoded length that is not the sum of the chunks', async () => {
     const request = upload(body(SIGS)).replace(
       'x-amz-decoded-content-length: 66560',

@@ -144,6 +144,22 @@ export function chainBreakFindings(details: ChunkedVerifyDetails, notes: readonl
 
 type ChunkString = Extract<ExpectedStringKind, { kind: 'chunk' }>;
 
+/** S3 rejected a chunk or the trailer, and the request was pasted without its aws-chunked body. */
+export function noBody(server: Extract<ExpectedStringKind, { kind: 'chunk' | 'trailer' }>): Finding {
+  return {
+    kind: 'client',
+    basis: 'suspected',
+    component: 'payload-hash',
+    cause: 'chunk-body-missing',
+    message: `S3 rejected ${server.kind === 'chunk' ? 'a chunk' : 'the trailer'} of this aws-chunked upload, but the request is pasted without its body, so which link breaks and why cannot be told.`,
+    fix: 'Paste the request with its aws-chunked body exactly as sent (load it from a file to keep every byte), and give the secret.',
+    evidence: {
+      server: server.previous,
+      note: 'The server names the signature the rejected link chains on.',
+    },
+  };
+}
+
 /** What the server's chunk string to sign differs in from the chunk as sent (and our context, when known). */
 export function chunkLineFindings(
   server: ChunkString,

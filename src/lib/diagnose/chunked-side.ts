@@ -23,6 +23,7 @@ import { readProvidedSignature } from '../sig/v4/verify';
 import {
   chainBreakFindings,
   chunkLineFindings,
+  noBody,
   trailerLineFindings,
   type SentChunk,
   type SentTrailer,
@@ -89,6 +90,10 @@ export async function chunkedSide(
   }
   if (expected.length === 0) return;
   const sent = await sentChunks(request);
+  if (sent.chunks.length === 0) {
+    out.findings.push(noBody(expected[0]!));
+    return;
+  }
   for (const server of expected) {
     if (server.kind === 'trailer') {
       const onLast = sent.trailer.previous === trimV4aSignature(server.previous.toLowerCase());
