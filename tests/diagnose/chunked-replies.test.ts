@@ -7,63 +7,24 @@
  * HMAC are made here with node:crypto, never with sigscope's signer.
  */
 
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../src/lib/diagnose/explain';
-import { readVectorJson } from '../sig/v4/vectors';
+import {
+  CHUNK_DATA as DATA,
+  chunkedBody as body,
+  chunkedUpload as upload,
+  chunkStringToSign as chunkSts,
+  sha256,
+  signatureMismatch as reply,
+  STREAMING as file,
+} from './upload-cases';
 
-interface Example {
-  request: { path: string; headers?: [string, string][]; canonical_headers_used?: [string, string][] };
-  seed_signature: string;
-  seed_authorization_aws_c_auth?: string;
-  chunks: { size_hex: string; string_to_sign?: string; signature: string }[];
-  trailer?: { headers: [string, string][]; string_to_sign: string; signature: string };
-}
-const file = readVectorJson<{
-  credentials: { access_key_id: string; secret_access_key: string };
-  examples: [Example, Example];
-}>('s3', 'sigv4-chunked-upload-examples.json');
 const [plain, trailered] = file.examples;
 const SECRET = file.credentials.secret_access_key;
 const A = (n: number) => 'a'.repeat(n);
-const DATA = [A(65536), A(1024), ''];
 const SIGS = plain.chunks.map((c) => c.signature);
-const EMPTY = createHash('sha256').update('').digest('hex');
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-function body(signatures: readonly string[], data = DATA, trailer = ''): string {
-  return (
-    plain.chunks
-      .map((c, i) => `${c.size_hex};chunk-signature=${signatures[i]}\r\n${data[i]}${data[i] ? '\r\n' : ''}`)
-      .join('') +
-    trailer +
-    '\r\n'
-  );
-}
-
-const upload = (b: string) =>
-  `PUT ${plain.request.path} HTTP/1.1\r\n` +
-  plain.request
-    .headers!.map(([n, v]) => `${n}: ${n === 'Authorization' ? plain.seed_authorization_aws_c_auth : v}`)
-    .join('\r\n') +
-  `\r\n\r\n${b}`;
-
-/** A chunk's string to sign as the streaming page defines it. */
-const chunkSts = (previous: string, dataHash: string) =>
-  [
-    'AWS4-HMAC-SHA256-PAYLOAD',
-    '20130524T000000Z',
-    '20130524/us-east-1/s3/aws4_request',
-    previous,
-    EMPTY,
-    dataHash,
-  ].join('\n');
-
-/** S3's SignatureDoesNotMatch naming the string to sign it computed. */
-const reply = (sts: string, provided: string) =>
-  '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided. Check your key and signing method.</Message>' +
-  `<AWSAccessKeyId>${file.credentials.access_key_id}</AWSAccessKeyId><StringToSign>${sts}</StringToSign>` +
-  `<SignatureProvided>${provided}</SignatureProvided><RequestId>0A49CE4060975EAC</RequestId></Error>`;
+const EMPTY = sha256('');
 
 /** The SigV4 signing key of the example's scope, by the documented HMAC chain. */
 function hmacSign(sts: string): string {
@@ -106,10 +67,7 @@ describe('an aws-chunked upload', () => {
 
   it("keeps trusting a chunk reply that also carries the seed's canonical request", async () => {
     const changed = sha256(A(1023) + 'b');
-    const seed = readVectorJson<{ examples: { seed_canonical_request: string }[] }>(
-      's3',
-      'sigv4-chunked-upload-examples.json',
-    ).examples[0]!.seed_canonical_request;
+    const seed = plain.seed_canonical_request;
     const server = reply(chunkSts(SIGS[0]!, changed), SIGS[1]!).replace(
       '<RequestId>',
       `<CanonicalRequest>${seed}</CanonicalRequest><RequestId>`,

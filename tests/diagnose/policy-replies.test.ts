@@ -11,39 +11,16 @@
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../src/lib/diagnose/explain';
 import type { ExplainInput } from '../../src/lib/diagnose/types';
-import { readVectorJson } from '../sig/v4/vectors';
+import {
+  accessDenied as denied,
+  htmlForm as html,
+  multipartForm as multipart,
+  POST_EXAMPLE as doc,
+  POST_FIELDS as FIELDS,
+  postFields as edit,
+} from './upload-cases';
 
-interface DocCase {
-  credentials: { secret_access_key: string };
-  policy_base64: string;
-  signature: string;
-  form_fields: [string, string][];
-}
-const doc = readVectorJson<{ cases: DocCase[] }>('s3', 'sigv4-post-policy-examples.json').cases[0]!;
 const SECRET = doc.credentials.secret_access_key;
-const FIELDS = doc.form_fields.map(([n, v]): [string, string] => [
-  n,
-  v === '<policy_base64>' ? doc.policy_base64 : v === '<signature>' ? doc.signature : v,
-]);
-const edit = (name: string, value: string) =>
-  FIELDS.map(([n, v]): [string, string] => [n, n === name ? value : v]);
-
-const multipart = (fields: readonly [string, string][]) =>
-  'POST / HTTP/1.1\r\nHost: sigv4examplebucket.s3.amazonaws.com\r\nContent-Type: multipart/form-data; boundary=9431149156168\r\n\r\n' +
-  fields
-    .map(([n, v]) => `--9431149156168\r\nContent-Disposition: form-data; name="${n}"\r\n\r\n${v}\r\n`)
-    .join('') +
-  '--9431149156168\r\nContent-Disposition: form-data; name="file"; filename="photo.jpg"\r\nContent-Type: image/jpeg\r\n\r\nJPEGDATA\r\n--9431149156168--\r\n';
-
-const html = (fields: readonly [string, string][]) =>
-  '<form action="https://sigv4examplebucket.s3.amazonaws.com/" method="post" enctype="multipart/form-data">\n' +
-  fields
-    .map(([n, v]) => `  <input type="hidden" name="${n}" value="${v.replace(/"/g, '&quot;')}" />`)
-    .join('\n') +
-  '\n  <input type="file" name="file" />\n</form>';
-
-const denied = (message: string) =>
-  `<Error><Code>AccessDenied</Code><Message>${message}</Message><RequestId>997GMEFQX05D6ZJ5</RequestId><HostId>xaDlUyEHIboX=</HostId></Error>`;
 const CONDITION = denied(
   'Invalid according to Policy: Policy Condition failed: ["eq", "$acl", "public-read"]',
 );
