@@ -5,8 +5,7 @@
 
 import { inferEndpoint } from './endpoint';
 import { findScheme, type SchemeId } from './registry';
-import { pasteSpanOf } from './request/http-text';
-import { parseHttpRequest } from './request/http';
+import { parsePasted, pasteSpanOf } from './request/http-text';
 import { requestHost, type HttpRequest } from './request/model';
 import type { PastedRequest } from './request/pasted';
 import { readPastedRequest } from './request/read';
@@ -67,7 +66,7 @@ function prepare(
   if (!scheme) return fail([problem('scheme', `Unknown scheme "${schemeId}".`)]);
   const read = readPastedRequest(text);
   if (!read.ok) return fail(read.problems);
-  const parsed = parseHttpRequest(read.value.http);
+  const parsed = parsePasted(read.value);
   if (!parsed.ok) return fail(onPaste(read.value, parsed.problems));
   const settings = resolveSettings(scheme.defaults, overrides);
   return ok({ pasted: read.value, request: parsed.value, settings }, [

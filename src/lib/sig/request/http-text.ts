@@ -5,6 +5,7 @@
 
 import { fail, ok, type Problem, type Result, type Span } from '../types';
 import { parseHttpRequest } from './http';
+import type { HttpRequest } from './model';
 import type { PastedRequest, RequestForm, SigningHints } from './pasted';
 import { requestHints } from './request-hints';
 
@@ -121,5 +122,20 @@ export function writePasted(
     hints: { ...requestHints(parsed.value), ...hints },
     notes,
   };
+  parses.set(value, parsed);
   return ok(value, notes);
+}
+
+/** The parse writePasted made of each paste's HTTP text, until parsePasted takes it. */
+const parses = new WeakMap<PastedRequest, Result<HttpRequest>>();
+
+/**
+ * The paste's HTTP text parsed: the parse writePasted already made, handed out once (the request is then the
+ * caller's to change), else the text parsed again. Signing a paste no longer parses it twice.
+ */
+export function parsePasted(pasted: PastedRequest): Result<HttpRequest> {
+  const made = parses.get(pasted);
+  if (!made) return parseHttpRequest(pasted.http);
+  parses.delete(pasted);
+  return made;
 }

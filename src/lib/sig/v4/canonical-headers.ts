@@ -40,12 +40,21 @@ export function canonicalHeaderValue(value: string): string {
 
 /** Groups fields by lower-case name (repeats joined with `,` in order) and sorts by name. */
 export function canonicalHeaders(fields: readonly HeaderField[]): CanonicalHeader[] {
-  // Sorted by name first (a stable sort keeps repeats in the order sent), then repeats joined: no map needed.
-  const named = fields.map((field) => ({ name: field.name.toLowerCase(), field }));
-  named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Sorted by name first (an insertion sort: stable, so repeats stay in the order sent, and quicker than
+  // Array#sort on the dozen fields of a request), then repeats joined: no map needed.
+  const names = fields.map((field) => field.name.toLowerCase());
+  const order = names.map((_, i) => i);
+  for (let i = 1; i < order.length; i++) {
+    const at = order[i]!;
+    let j = i - 1;
+    for (; j >= 0 && names[order[j]!]! > names[at]!; j--) order[j + 1] = order[j]!;
+    order[j + 1] = at;
+  }
   const out: CanonicalHeader[] = [];
   let last: CanonicalHeader | undefined;
-  for (const { name, field } of named) {
+  for (const i of order) {
+    const name = names[i]!;
+    const field = fields[i]!;
     const value = canonicalHeaderValue(field.value);
     if (last && last.name === name) {
       last.value += ',' + value;

@@ -14,7 +14,7 @@ import { choosePayloadHash } from './payload-hash';
 import { resolveRequestTime } from './request-time';
 import { signQuery } from './sign-query';
 import { scopeOf } from './signing-key';
-import { toAmzDate } from './time';
+import { isoToAmzDate } from './time';
 import type { SigV4Input, SigV4Trace } from './types';
 import { SIGV4_VARIANT } from './variant';
 
@@ -26,7 +26,8 @@ export function signV4(input: SigV4Input): Promise<Result<SigV4Trace>> {
 /** Sets a header's value, adding it when missing; notes when an existing value changes. */
 function upsert(fields: WorkingHeader[], name: string, value: string, notes: Problem[], why: string): void {
   const lower = name.toLowerCase();
-  const existing = fields.filter((f) => f.name.toLowerCase() === lower);
+  const existing: WorkingHeader[] = [];
+  for (const f of fields) if (f.name.toLowerCase() === lower) existing.push(f);
   if (existing.length === 0) {
     fields.push({ name, value, added: true });
     return;
@@ -48,7 +49,8 @@ async function signHeader(input: SigV4Input): Promise<Result<SigV4Trace>> {
   const notes: Problem[] = [];
   const time = resolveRequestTime(request, input.time);
   if (!time.ok) return fail(time.problems);
-  const amzDate = toAmzDate(time.value.time);
+  const iso = time.value.time.toISOString();
+  const amzDate = isoToAmzDate(iso);
   const fields: WorkingHeader[] = request.headers.map((h) => ({
     name: h.name,
     value: h.value,
@@ -149,7 +151,7 @@ async function signHeader(input: SigV4Input): Promise<Result<SigV4Trace>> {
   const trace: SigV4Trace = Object.assign(stages, {
     mode: 'header',
     settings,
-    time: time.value.time.toISOString(),
+    time: iso,
     amzDate,
     scope,
     credential,

@@ -5,7 +5,11 @@
 
 /** Formats a time as SigV4's ISO 8601 basic form, `YYYYMMDDTHHMMSSZ`. */
 export function toAmzDate(time: Date): string {
-  const iso = time.toISOString();
+  return isoToAmzDate(time.toISOString());
+}
+
+/** `YYYYMMDDTHHMMSSZ` from a `Date#toISOString()` text, for a caller that needs both forms of one time. */
+export function isoToAmzDate(iso: string): string {
   // `YYYY-MM-DDTHH:MM:SS.sssZ` by slicing (every signature formats its time); other years by the general rule.
   if (iso.length === 24) {
     return iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 13) + iso.slice(14, 16) + iso.slice(17, 19) + 'Z';
