@@ -4,7 +4,13 @@
 
 import { describe, expect, it } from 'vitest';
 import { EngineClient, LOCAL_LIMIT, TRANSFER_AT, type LocalStages } from '../../src/lib/worker/client';
-import type { FromWorker, RunInput, RunOutput, ToWorker } from '../../src/lib/worker/protocol';
+import type {
+  FromWorker,
+  RunInput,
+  RunOutput,
+  SignedFileView,
+  ToWorker,
+} from '../../src/lib/worker/protocol';
 
 class FakeWorker {
   sent: { message: ToWorker; transfer?: Transferable[] }[] = [];
@@ -79,6 +85,24 @@ describe('EngineClient', () => {
     worker.answer({ type: 'progress', id, done: 3, total: 3 });
     worker.answer({ type: 'hashed', id, hex: 'ba7816bf', ms: 1 });
     expect(await hashed).toEqual({ hex: 'ba7816bf', ms: 1 });
+    expect(progress).toEqual([3]);
+  });
+
+  it('signs a file into chunks in the worker: progress, then the chain, or the problems', async () => {
+    const { worker, client } = setup();
+    const progress: number[] = [];
+    const job = { input: INPUT, chunkSize: 65536, kind: 'signed' as const };
+    const signed = client.signFile(new Blob(['abc']), 'a.txt', job, (done) => progress.push(done));
+    const failed = client.signFile(new Blob(['abc']), 'b.txt', job, () => undefined);
+    const [first, second] = worker.sent.map((s) => s.message);
+    expect(first).toMatchObject({ type: 'sign-file', name: 'a.txt', job });
+    const view = { name: 'a.txt', mbps: 12 } as SignedFileView;
+    const problem = { kind: 'scope', severity: 'error' as const, message: 'Give the region.' };
+    worker.answer({ type: 'progress', id: first!.id, done: 3, total: 3 });
+    worker.answer({ type: 'sign-file-failed', id: second!.id, problems: [problem] });
+    worker.answer({ type: 'signed-file', id: first!.id, view, problems: [] });
+    expect(await signed).toEqual({ ok: true, view, problems: [] });
+    expect(await failed).toEqual({ ok: false, problems: [problem] });
     expect(progress).toEqual([3]);
   });
 

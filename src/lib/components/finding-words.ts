@@ -19,13 +19,51 @@ const STAGES = {
   keys: 'signing key',
 } as const;
 
-/** The stage card (its element id and title) that holds the part of the signature a finding is about. */
-export function stageOf(f: Finding): { anchor: string; title: string } {
+/** Where the part of the signature a finding is about sits in a scheme's own stages (SigV4A, the legacy ones). */
+function traceStageIds(f: Finding): readonly string[] {
+  switch (f.component) {
+    case 'secret':
+      return ['signing-key', 'signature'];
+    case 'timestamp':
+    case 'scope':
+    case 'algorithm':
+      return ['string-to-sign'];
+    case 'headers':
+      return ['canonical-request', 'canonical-amz-headers', 'string-to-sign'];
+    case 'path':
+      return ['canonical-request', 'canonical-resource', 'string-to-sign'];
+    case 'query':
+      return [
+        'canonical-request',
+        'canonical-query',
+        'canonical-resource',
+        'sorted-params',
+        'string-to-sign',
+      ];
+    default:
+      return ['canonical-request', 'string-to-sign'];
+  }
+}
+
+/**
+ * The stage card (its element id and title) that holds the part of the signature a finding is about: one of
+ * SigV4's cards, or, for a request read under another scheme, that scheme's own stage.
+ */
+export function stageOf(
+  f: Finding,
+  trace?: { stages: readonly { id: string; title: string }[] },
+): { anchor: string; title: string } {
   const id: keyof typeof STAGES =
     f.component === 'secret'
       ? 'keys'
       : f.component === 'timestamp' || f.component === 'scope' || f.component === 'algorithm'
         ? 'sts'
         : 'canonical';
+  if (trace) {
+    const stage = traceStageIds(f)
+      .map((sid) => trace.stages.find((st) => st.id === sid))
+      .find((st) => st !== undefined);
+    if (stage) return { anchor: `stage-trace-${stage.id}`, title: stage.title.toLowerCase() };
+  }
   return { anchor: `stage-${id}`, title: STAGES[id] };
 }

@@ -4,9 +4,8 @@
  */
 
 import type { AnySchemeId } from '../sig/registry';
-import type { SigV4Settings } from '../sig/v4/settings';
 import type { SigV4Mode } from '../sig/v4/types';
-import type { Action, RunInput, RunOutput } from '../worker/protocol';
+import type { Action, RunInput, RunOutput, SettingValues } from '../worker/protocol';
 import { now } from './clock';
 import { keepUnchanged } from './keep-unchanged';
 import { EMPTY_SNAPSHOT, type SessionSnapshot } from './snapshot';
@@ -25,11 +24,16 @@ export interface BodyFile {
   done: number;
   hex?: string;
   ms?: number;
+  /** Hashing throughput as the worker measured it, MB/s. */
+  mbps?: number;
   error?: string;
 }
 
 /** Which part of the request or the canonical request the pointer or focus is on. */
 export type Hover = { from: 'canonical'; line: number } | { from: 'request'; offset: number } | null;
+
+/** One setting's value: on/off, a choice, or a list. */
+export type SettingValue = boolean | string | readonly string[];
 
 let nextNotice = 1;
 
@@ -48,7 +52,11 @@ export class DebuggerSession {
   service = $state('');
   time = $state('');
   expires = $state<number | null>(null);
-  settings = $state<Partial<SigV4Settings>>({});
+  /** SigV4A: the regions to sign for; empty means the host's region (else every region). */
+  regionSet = $state('');
+  /** SigV4A: a public key to verify with instead of the secret. */
+  publicKey = $state('');
+  settings = $state<SettingValues>({});
   /** The time the page last read the clock, ISO 8601. */
   now = $state(now().toISOString());
   bodyFile = $state<BodyFile | null>(null);
@@ -106,8 +114,10 @@ export class DebuggerSession {
       service: this.service,
       time: this.time,
       expires: this.expires,
-      settings: $state.snapshot(this.settings),
+      settings: $state.snapshot(this.settings) as SettingValues,
     };
+    if (this.regionSet) s.regionSet = this.regionSet;
+    if (this.publicKey) s.publicKey = this.publicKey;
     if (includeSecrets && this.secretAccessKey) s.secretAccessKey = this.secretAccessKey;
     if (includeSecrets && this.sessionToken) s.sessionToken = this.sessionToken;
     return s;
@@ -132,6 +142,8 @@ export class DebuggerSession {
     this.service = s.service;
     this.time = s.time;
     this.expires = s.expires;
+    this.regionSet = s.regionSet ?? '';
+    this.publicKey = s.publicKey ?? '';
     this.settings = { ...s.settings };
     this.bodyFile = null;
     this.hover = null;
@@ -146,15 +158,11 @@ export class DebuggerSession {
     this.now = now().toISOString();
   }
 
-  /** Sets one setting, or removes the override when it equals the scheme's default. */
-  setSetting<K extends keyof SigV4Settings>(
-    key: K,
-    value: SigV4Settings[K],
-    schemeDefault: SigV4Settings[K],
-  ): void {
-    const next = { ...this.settings };
-    if (value === schemeDefault) delete next[key];
-    else next[key] = value;
+  /** Sets one setting of the scheme, or removes the override when it equals the scheme's default. */
+  setSetting(name: string, value: SettingValue, schemeDefault: SettingValue): void {
+    const next: SettingValues = { ...this.settings };
+    if (JSON.stringify(value) === JSON.stringify(schemeDefault)) delete next[name];
+    else next[name] = value;
     this.settings = next;
   }
 

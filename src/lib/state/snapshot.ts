@@ -3,9 +3,11 @@
  * checks every field, because links and storage are input like any other.
  */
 
-import type { SchemeId } from '../sig/registry';
-import { GENERIC_SETTINGS, UNSIGNED_HEADER_PROFILES, type SigV4Settings } from '../sig/v4/settings';
-import type { RunInput } from '../worker/protocol';
+import type { AnySchemeId } from '../sig/registry';
+import type { S3V2Settings } from '../sig/s3v2/settings';
+import type { V2Settings } from '../sig/v2/settings';
+import { GENERIC_SETTINGS, UNSIGNED_HEADER_PROFILES } from '../sig/v4/settings';
+import type { RunInput, SettingValues } from '../worker/protocol';
 
 /**
  * Everything the page's inputs hold: what a run is asked, less what the page adds itself (its clock, a dropped
@@ -46,15 +48,50 @@ export interface ReadSnapshot {
  * the two in step; not the registry itself, whose module carries every signer (the first page reads links and
  * kept sessions before it loads any).
  */
-const SCHEME_IDS: Readonly<Record<SchemeId, true>> = { sigv4: true, 'sigv4-s3': true };
-const isSchemeId = (id: string): id is SchemeId => Object.hasOwn(SCHEME_IDS, id);
+const SCHEME_IDS: Readonly<Record<AnySchemeId, true>> = {
+  sigv4: true,
+  'sigv4-s3': true,
+  sigv4a: true,
+  sigv2: true,
+  s3v2: true,
+  sigv1: true,
+  sigv0: true,
+};
+const isSchemeId = (id: string): id is AnySchemeId => Object.hasOwn(SCHEME_IDS, id);
+
+/**
+ * The settings of the other schemes, by name and type (their choices are checked by the scheme when it runs).
+ * Typed against each scheme's settings, so the compiler keeps the names in step without loading the schemes.
+ */
+const OTHER_SETTINGS: Readonly<
+  Record<keyof V2Settings | keyof S3V2Settings | 'nonce', 'boolean' | 'string' | 'list'>
+> = {
+  signatureMethod: 'string',
+  sort: 'string',
+  encoding: 'string',
+  hostCase: 'string',
+  hostPort: 'string',
+  path: 'string',
+  includeSignature: 'boolean',
+  hostStyle: 'string',
+  subResources: 'list',
+  amzDateInDateLine: 'boolean',
+  hoistAmzHeaders: 'boolean',
+  nonce: 'string',
+};
+
+/** Whether `v` has the type a setting of another scheme takes. */
+function otherSettingFits(type: 'boolean' | 'string' | 'list', v: unknown): boolean {
+  if (type === 'list') return Array.isArray(v) && v.every((x) => typeof x === 'string');
+  return typeof v === type;
+}
 
 const CHOICES: Record<string, readonly string[]> = {
   payload: ['auto', 'hash', 'unsigned'],
   unsignedHeaders: Object.keys(UNSIGNED_HEADER_PROFILES),
 };
 
-function readSettings(value: unknown, issues: string[]): Partial<SigV4Settings> {
+function readSettings(value: unknown, issues: string[]): SettingValues {
   if (value === undefined) return {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push('the settings were not an object');
@@ -63,13 +100,19 @@ function readSettings(value: unknown, issues: string[]): Partial<SigV4Settings> 
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     const def = (GENERIC_SETTINGS as unknown as Record<string, unknown>)[key];
-    if (def === undefined) issues.push(`unknown setting "${key}"`);
+    const other = Object.hasOwn(OTHER_SETTINGS, key)
+      ? OTHER_SETTINGS[key as keyof typeof OTHER_SETTINGS]
+      : undefined;
+    if (def === undefined && other !== undefined) {
+      if (otherSettingFits(other, v)) out[key] = v;
+      else issues.push(`setting "${key}" had the wrong type`);
+    } else if (def === undefined) issues.push(`unknown setting "${key}"`);
     else if (typeof v !== typeof def) issues.push(`setting "${key}" had the wrong type`);
     else if (CHOICES[key] && !CHOICES[key].includes(v as string))
       issues.push(`setting "${key}" had no such choice`);
     else out[key] = v;
   }
-  return out as Partial<SigV4Settings>;
+  return out as SettingValues;
 }
 
 /** Checks untrusted data (a decoded link, stored JSON) field by field; bad fields are dropped and named. */
@@ -98,6 +141,10 @@ export function readSnapshot(value: unknown): ReadSnapshot {
     'service',
     'time',
   ] as const) {
+    const x = text(key);
+    if (x !== undefined) snapshot[key] = x;
+  }
+  for (const key of ['regionSet', 'publicKey'] as const) {
     const x = text(key);
     if (x !== undefined) snapshot[key] = x;
   }

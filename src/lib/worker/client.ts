@@ -43,7 +43,7 @@ export interface HashedFile {
 }
 
 /** A file signed into chunks in the worker, or why it could not be. */
-export type SignedFile = { ok: true; view: SignedFileView } | { ok: false; problems: Problem[] };
+export type SignedFile = { ok: boolean; view?: SignedFileView; problems: Problem[] };
 
 interface PendingFile {
   /** Takes the worker's last word on the file; false when it is not one. */
@@ -136,7 +136,7 @@ export class EngineClient {
   ): Promise<SignedFile> {
     return this.#fileJob({ type: 'sign-file', file, name, job }, progress, (m) =>
       m.type === 'signed-file'
-        ? { ok: true, view: m.view }
+        ? { ok: true, view: m.view, problems: m.problems }
         : m.type === 'sign-file-failed'
           ? { ok: false, problems: m.problems }
           : undefined,

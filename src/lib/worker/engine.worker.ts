@@ -51,7 +51,7 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
       const signed = await signFile(message.file, message.name, message.job, progressOf(message.id));
       post(
         signed.ok
-          ? { type: 'signed-file', id: message.id, view: signed.value }
+          ? { type: 'signed-file', id: message.id, view: signed.value, problems: signed.problems }
           : { type: 'sign-file-failed', id: message.id, problems: signed.problems },
       );
     }

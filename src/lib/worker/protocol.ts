@@ -338,6 +338,6 @@ export type FromWorker =
   | { type: 'explained'; id: number; output: RunOutput }
   | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'hashed'; id: number; hex: string; ms: number; mbps?: number }
-  | { type: 'signed-file'; id: number; view: SignedFileView }
+  | { type: 'signed-file'; id: number; view: SignedFileView; problems: Problem[] }
   | { type: 'sign-file-failed'; id: number; problems: Problem[] }
   | { type: 'error'; id: number; message: string };

@@ -12,6 +12,7 @@ import { parseHttpRequest } from '../sig/request/http';
 import { findHeader, requestHost } from '../sig/request/model';
 import {
   canonicalTrailers,
+  hashSlices,
   padV4aSignature,
   signChunk,
   signLink,
@@ -26,6 +27,7 @@ import { signedTable } from './chunked';
 import type { SignedFileView, SignFileJob } from './protocol';
 import { settingsFor } from './scheme-trace';
 import { readTime } from './stages';
+import { EMPTY_SHA256 } from '../sig/v4/payload-hash';
 
 /** Bytes read from the file at a time. */
 export const SLICE = 4 * 1024 * 1024;
@@ -82,41 +84,28 @@ export async function signFile(
   const { mode, seed, context, key, sizes, contentLength } = planned.value;
 
   const { createSHA256 } = await import('hash-wasm');
-  const chunkHasher = await createSHA256();
+  // The whole file's SHA-256 (the trailer's checksum) needs a streaming hasher; each chunk's does not.
   const fileHasher = trailer ? await createSHA256() : undefined;
   fileHasher?.init();
   const links: ChunkLink[] = [];
   let previous = seed.signature;
-  let index = 0;
-  let left = sizes[0]!;
   let offset = 0;
-  chunkHasher.init();
-  const close = () => {
-    const size = sizes[index]!;
-    const chunk = { index: index + 1, size, offset, dataSha256: chunkHasher.digest('hex') };
+  const close = (dataSha256: string) => {
+    const index = links.length;
+    const chunk = { index: index + 1, size: sizes[index]!, offset, dataSha256 };
     const link = mode.signedChunks
       ? signChunk(context, key, previous, chunk)
       : { ...chunk, previous: '', stringToSign: '', signature: '', wire: '' };
     links.push(link);
     if (mode.signedChunks) previous = link.signature;
-    offset += size;
-    index++;
-    left = sizes[index] ?? 0;
-    chunkHasher.init();
+    offset += chunk.size;
   };
-  for (let at = 0; at < file.size; at += SLICE) {
-    const bytes = new Uint8Array(await file.slice(at, Math.min(at + SLICE, file.size)).arrayBuffer());
-    fileHasher?.update(bytes);
-    for (let pos = 0; pos < bytes.length;) {
-      const take = Math.min(left, bytes.length - pos);
-      chunkHasher.update(bytes.subarray(pos, pos + take));
-      pos += take;
-      left -= take;
-      if (left === 0) close();
-    }
-    onProgress(Math.min(at + SLICE, file.size), file.size);
-  }
-  close(); // the final, empty chunk
+  const chunkHashes =
+    job.chunkSize <= NATIVE_CHUNK_LIMIT
+      ? nativeChunkHashes(file, job.chunkSize, fileHasher, onProgress)
+      : streamedChunkHashes(file, sizes, await createSHA256(), fileHasher, onProgress);
+  for await (const hex of chunkHashes) close(hex);
+  close(EMPTY_SHA256); // the final, empty chunk
   if (file.size === 0) onProgress(0, 0);
 
   let trailerLink: TrailerLink | undefined;
@@ -147,6 +136,66 @@ export async function signFile(
     },
     planned.problems,
   );
+}
+
+/** Chunks up to this size are hashed whole by the platform's native digest, several at once. */
+const NATIVE_CHUNK_LIMIT = 8 * 1024 * 1024;
+
+type Hasher = Awaited<ReturnType<typeof import('hash-wasm').createSHA256>>;
+
+/**
+ * Each chunk's SHA-256 by the native digest (WebCrypto's, several threads): the file is read a whole number of
+ * chunks at a time (about `SLICE` bytes), the next read started while this one is hashed.
+ */
+async function* nativeChunkHashes(
+  file: Blob,
+  chunkSize: number,
+  fileHasher: Hasher | undefined,
+  onProgress: (done: number, total: number) => void,
+): AsyncGenerator<string> {
+  const step = Math.max(1, Math.floor(SLICE / chunkSize)) * chunkSize;
+  const read = (at: number) =>
+    at < file.size ? file.slice(at, Math.min(at + step, file.size)).arrayBuffer() : undefined;
+  let next = read(0);
+  for (let at = 0; at < file.size; at += step) {
+    const bytes = new Uint8Array(await next!);
+    next = read(at + step);
+    fileHasher?.update(bytes);
+    const slices: { start: number; end: number }[] = [];
+    for (let o = 0; o < bytes.length; o += chunkSize)
+      slices.push({ start: o, end: Math.min(o + chunkSize, bytes.length) });
+    yield* await hashSlices(bytes, slices);
+    onProgress(Math.min(at + step, file.size), file.size);
+  }
+}
+
+/** Each chunk's SHA-256 by an incremental hasher, for chunks larger than a slice. */
+async function* streamedChunkHashes(
+  file: Blob,
+  sizes: readonly number[],
+  chunkHasher: Hasher,
+  fileHasher: Hasher | undefined,
+  onProgress: (done: number, total: number) => void,
+): AsyncGenerator<string> {
+  let index = 0;
+  let left = sizes[0]!;
+  chunkHasher.init();
+  for (let at = 0; at < file.size; at += SLICE) {
+    const bytes = new Uint8Array(await file.slice(at, Math.min(at + SLICE, file.size)).arrayBuffer());
+    fileHasher?.update(bytes);
+    for (let pos = 0; pos < bytes.length;) {
+      const take = Math.min(left, bytes.length - pos);
+      chunkHasher.update(bytes.subarray(pos, pos + take));
+      pos += take;
+      left -= take;
+      if (left === 0) {
+        yield chunkHasher.digest('hex');
+        chunkHasher.init();
+        left = sizes[++index] ?? 0;
+      }
+    }
+    onProgress(Math.min(at + SLICE, file.size), file.size);
+  }
 }
 
 /** The settings a chunked upload's seed takes: SigV4's (and SigV4A's nonce), by name. */
