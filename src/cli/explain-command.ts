@@ -10,7 +10,7 @@ import { isLegacyCase, parseRequestCase, type CaseFile, type LegacyCaseFile } fr
 import { loadCase } from './load-case';
 import { badInput, warningsText, type CaseOutcome } from './outcome';
 import { hasError, inFile, inRequest, type Diagnostic } from './problems';
-import { renderExplanation } from './explain-report';
+import { renderExplanation, sideBySideColumns } from './explain-report';
 import type { OutputOptions } from './sign-command';
 
 const VERDICT_EXIT: Record<string, ExitCode> = {
@@ -94,7 +94,8 @@ export async function explainCase(
     };
     return { exit, stdout: JSON.stringify(view) + '\n', stderr };
   }
-  return { exit, stdout: renderExplanation(file, explanation), stderr };
+  const columns = sideBySideColumns(io, options.json);
+  return { exit, stdout: renderExplanation(file, explanation, columns), stderr };
 }
 
 /** `file: signature mismatch: <the likeliest finding> (shown|suspected)`, or nothing when the verdict is not a mismatch. */

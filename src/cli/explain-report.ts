@@ -5,7 +5,9 @@
 
 import type { Explanation, Side } from '../lib/diagnose/types';
 import { visible } from '../lib/diagnose/visible';
-import { diffLines } from './line-diff';
+import { useColor } from './color';
+import type { CliIo } from './io';
+import { diffLines, renderSideBySide, sideBySideRows } from './line-diff';
 
 const VERDICT = {
   match: 'signature verified',
@@ -13,26 +15,57 @@ const VERDICT = {
   unknown: 'cannot tell yet',
 };
 
-function diffBlock(title: string, left: string, right: string, leftName: string): string {
+/** The narrowest terminal that gets the diffs side by side; a narrower one gets them unified. */
+export const SIDE_BY_SIDE_COLUMNS = 120;
+
+/**
+ * How wide to lay the diffs out side by side: the terminal's width when standard output is a coloured terminal
+ * at least SIDE_BY_SIDE_COLUMNS wide; `undefined` (unified) when piped, with NO_COLOR or --json, or narrower.
+ */
+export function sideBySideColumns(
+  io: Pick<CliIo, 'stdoutIsTty' | 'env' | 'stdoutColumns'>,
+  json: boolean,
+): number | undefined {
+  const columns = io.stdoutColumns ?? 0;
+  return useColor(io.stdoutIsTty, io.env ?? {}, json) && columns >= SIDE_BY_SIDE_COLUMNS
+    ? columns
+    : undefined;
+}
+
+function diffBlock(title: string, left: string, right: string, leftName: string, columns?: number): string {
   if (left === right) return `${title} (${leftName} and server agree)\n${left.replace(/^/gm, '    ')}\n`;
-  const lines = diffLines(left, right).map((l) => `  ${l.op} ${l.op === ' ' ? l.text : visible(l.text)}`);
+  const diff = diffLines(left, right).map((l) => (l.op === ' ' ? l : { op: l.op, text: visible(l.text) }));
+  if (columns !== undefined) {
+    const rows = renderSideBySide(sideBySideRows(diff), columns);
+    return `${title} (${leftName} on the left, server on the right)\n${rows.join('\n')}\n`;
+  }
+  const lines = diff.map((l) => `  ${l.op} ${l.text}`);
   return `${title} (- ${leftName}, + server)\n${lines.join('\n')}\n`;
 }
 
-function sideDiffs(signed: Side | undefined, server: Side | undefined, name: string): string {
+function sideDiffs(
+  signed: Side | undefined,
+  server: Side | undefined,
+  name: string,
+  columns: number | undefined,
+): string {
   if (!signed || !server) return '';
   let out = '';
   if (signed.canonicalRequest !== undefined && server.canonicalRequest !== undefined) {
-    out += '\n' + diffBlock('Canonical request', signed.canonicalRequest, server.canonicalRequest, name);
+    out +=
+      '\n' + diffBlock('Canonical request', signed.canonicalRequest, server.canonicalRequest, name, columns);
   }
   if (signed.stringToSign !== undefined && server.stringToSign !== undefined) {
-    out += '\n' + diffBlock('String to sign', signed.stringToSign, server.stringToSign, name);
+    out += '\n' + diffBlock('String to sign', signed.stringToSign, server.stringToSign, name, columns);
   }
   return out;
 }
 
-/** Renders an explanation as text. */
-export function renderExplanation(file: string, e: Explanation): string {
+/**
+ * Renders an explanation as text, its diffs unified, or side by side in `columns` terminal columns when given
+ * (sideBySideColumns).
+ */
+export function renderExplanation(file: string, e: Explanation, columns?: number): string {
   const code = e.server?.code ? ` (${e.server.code})` : '';
   let out = `${file}: ${VERDICT[e.verdict]}${code}\n`;
   if (e.findings.length === 0) {
@@ -51,8 +84,8 @@ export function renderExplanation(file: string, e: Explanation): string {
     });
   }
   if (e.ask) out += `\nTo tell: ${e.ask.message}\n`;
-  out += sideDiffs(e.sides.client, e.sides.server, 'client');
-  if (!e.sides.client?.canonicalRequest) out += sideDiffs(e.sides.ours, e.sides.server, 'ours');
+  out += sideDiffs(e.sides.client, e.sides.server, 'client', columns);
+  if (!e.sides.client?.canonicalRequest) out += sideDiffs(e.sides.ours, e.sides.server, 'ours', columns);
   if (e.searched > 0) out += `\nSearched ${e.searched} candidate canonicalizations.\n`;
   return out;
 }

@@ -13,6 +13,8 @@ export interface CliIo {
   env?: Readonly<Record<string, string | undefined>>;
   /** Whether standard output is a terminal (colours are for terminals only). */
   stdoutIsTty?: boolean;
+  /** The terminal's width in columns, when standard output is one (explain lays diffs side by side if wide). */
+  stdoutColumns?: number;
 }
 
 /** The CLI's exit codes: 0 done (or signature matches), 1 signature mismatch, 2 bad input or usage, 3 cannot tell. */

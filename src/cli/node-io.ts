@@ -51,5 +51,6 @@ export function nodeIo(): CliIo {
     readFile: readInput,
     env: process.env,
     stdoutIsTty: process.stdout.isTTY === true,
+    ...(process.stdout.columns ? { stdoutColumns: process.stdout.columns } : {}),
   };
 }

@@ -18,9 +18,9 @@ export function sigscopeIn(env: Record<string, string>, ...argv: string[]) {
   return sigscopeWith({ env }, ...argv);
 }
 
-/** Runs `sigscope` in this environment, its standard output a terminal when `tty`. */
+/** Runs `sigscope` in this environment, its standard output a terminal (`columns` wide) when `tty`. */
 export async function sigscopeWith(
-  world: { env?: Record<string, string>; tty?: boolean },
+  world: { env?: Record<string, string>; tty?: boolean; columns?: number },
   ...argv: string[]
 ) {
   let stdout = '';
@@ -31,6 +31,7 @@ export async function sigscopeWith(
     readFile: readInput,
     env: world.env ?? {},
     stdoutIsTty: world.tty ?? false,
+    ...(world.columns ? { stdoutColumns: world.columns } : {}),
   });
   return { code, stdout, stderr };
 }
