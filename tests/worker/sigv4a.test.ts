@@ -103,6 +103,13 @@ describe('SigV4A on the page, get-vanilla', () => {
     expect(out.problems.map((p) => p.problem.kind)).toContain('no-key');
   });
 
+  it('a public key that cannot be read is a problem under the box, and the stages still show', async () => {
+    const out = await run({ request: signed, publicKey: 'not a key' });
+    expect(stageText(out, 'string-to-sign')).toBe(readVector(...dir, 'header-string-to-sign.txt'));
+    expect(out.trace?.valid).toBeUndefined();
+    expect(out.problems.some((p) => p.input === 'settings' && p.problem.severity === 'error')).toBe(true);
+  });
+
   it.each(['header', 'query'] as const)(
     'signs the unsigned request as SigV4A in %s mode: the suite’s stages, a signature its key verifies',
     async (mode) => {

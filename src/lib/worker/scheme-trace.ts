@@ -93,6 +93,14 @@ export async function verifyWithScheme(
     ...(publicKey ? { publicKey } : {}),
     settings: settingsFor(scheme, input.settings),
   });
+  if (!verified.ok && ecdsa && publicKey) {
+    // A public key that cannot be read is a problem with that field: the stages still show without it.
+    for (const { span: _inTheKey, ...p } of verified.problems) {
+      void _inTheKey;
+      problems.push({ input: 'settings', problem: p });
+    }
+    return verifyWithScheme(scheme, reason, request, { ...input, publicKey: '' }, map, problems);
+  }
   for (const p of verified.problems) problems.push(requestProblem(map)(p));
   if (!verified.ok) return undefined;
   const { trace, provided, providedSpan, match } = verified.value;
