@@ -65,12 +65,26 @@ describe('/policy', () => {
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('20160101T000000Z');
     await waitVerdict(page, 'rejected');
-    const reset = page.getByRole('button', { name: 'Load the example' });
+    const reset = page.getByRole('button', { name: 'Load the SigV4 example' });
     await reset.focus();
     await page.keyboard.press('Enter');
     await waitVerdict(page, 'accepted');
     // The conditions table scrolls on a phone: it is reachable with Tab.
     expect(await page.getByRole('region', { name: 'Conditions checked' }).getAttribute('tabindex')).toBe('0');
+  });
+
+  it('the SigV2 example: read as SigV2, its conditions met, its printed signature refused', async () => {
+    const { page } = await open();
+    await page.getByTestId('example-v2').click();
+    await waitVerdict(page, 'rejected');
+    expect(await page.getByTestId('sig-provided').textContent()).toBe('0RavWzkygo6QX9caELEqKi9kDbU=');
+    expect(await page.getByTestId('sig-verdict').textContent()).toMatch(/does not match/);
+    expect(await page.getByText('HMAC-SHA1').count()).toBeGreaterThan(0);
+    const statuses = await page
+      .locator('[data-testid=checks] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
+    expect(new Set(statuses)).toEqual(new Set(['pass']));
+    await shoot(page, 'policy-v2');
   });
 
   it('an upload after the expiration fails on it', async () => {

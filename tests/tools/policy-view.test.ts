@@ -13,6 +13,8 @@ import {
   EXAMPLE_SECRET,
   EXAMPLE_SIGNATURE,
   EXAMPLE_TIME,
+  EXAMPLE_V2,
+  EXAMPLE_V2_FORM,
 } from '../../src/lib/tools/policy-example';
 import { policyView, type PolicyViewInput } from '../../src/lib/tools/policy-view';
 import { readVectorJson } from '../sig/v4/vectors';
@@ -302,5 +304,20 @@ describe('the S3 guide’s SigV2 upload', () => {
 
   it('refuses the guide’s printed signature, which the vector file records does not reproduce', () => {
     expect(view(upload.doc_signature).signature?.valid).toBe(false);
+  });
+
+  it('is the page’s SigV2 example: the guide’s policy, fields and printed signature', () => {
+    expect(EXAMPLE_V2.policy).toBe(upload.policy_base64);
+    expect(EXAMPLE_V2_FORM).toBe(form(upload.doc_signature));
+    const page = policyView(
+      input({
+        form: EXAMPLE_V2_FORM,
+        time: EXAMPLE_V2.time,
+        bucket: EXAMPLE_V2.bucket,
+        secretAccessKey: secret,
+      }),
+    );
+    expect(page).toMatchObject({ verdict: 'rejected', signature: { version: 'sigv2', valid: false } });
+    expect(page.checks.filter((c) => c.status !== 'pass')).toEqual([]);
   });
 });

@@ -49,3 +49,33 @@ export const EXAMPLE_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 
 /** The time the example is checked at: its X-Amz-Date, before the policy's expiration. */
 export const EXAMPLE_TIME = '2015-12-29T00:00:00Z';
+
+/**
+ * The S3 Developer Guide's SigV2 upload ("Upload examples (AWS signature version 2)", the johnsmith revision;
+ * tests/vectors/s3/sigv2-post-policy-examples.json): its fields, its Base64 policy and the signature it prints.
+ * That signature does not sign the policy under the guide's key (the vector file records it): the page says so.
+ */
+export const EXAMPLE_V2 = {
+  policy:
+    'eyAiZXhwaXJhdGlvbiI6ICIyMDA3LTEyLTAxVDEyOjAwOjAwLjAwMFoiLAogICJjb25kaXRpb25zIjogWwogICAgeyJidWNrZXQiOiAiam9o' +
+    'bnNtaXRoIn0sCiAgICBbInN0YXJ0cy13aXRoIiwgIiRrZXkiLCAidXNlci9lcmljLyJdLAogICAgeyJhY2wiOiAicHVibGljLXJlYWQifSwK' +
+    'ICAgIHsic3VjY2Vzc19hY3Rpb25fcmVkaXJlY3QiOiAiaHR0cDovL2pvaG5zbWl0aC5zMy5hbWF6b25hd3MuY29tL3N1Y2Nlc3NmdWxfdXBs' +
+    'b2FkLmh0bWwifSwKICAgIFsic3RhcnRzLXdpdGgiLCAiJENvbnRlbnQtVHlwZSIsICJpbWFnZS8iXSwKICAgIHsieC1hbXotbWV0YS11dWlk' +
+    'IjogIjE0MzY1MTIzNjUxMjc0In0sCiAgICBbInN0YXJ0cy13aXRoIiwgIiR4LWFtei1tZXRhLXRhZyIsICIiXQogIF0KfQo=',
+  signature: '0RavWzkygo6QX9caELEqKi9kDbU=',
+  bucket: 'johnsmith',
+  time: '2007-11-30T00:00:00Z',
+} as const;
+
+/** The guide's SigV2 form as name=value lines. */
+export const EXAMPLE_V2_FORM = [
+  'key=user/eric/',
+  'acl=public-read',
+  'success_action_redirect=http://johnsmith.s3.amazonaws.com/successful_upload.html',
+  'Content-Type=image/jpeg',
+  'x-amz-meta-uuid=14365123651274',
+  'x-amz-meta-tag=',
+  'AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE',
+  `Policy=${EXAMPLE_V2.policy}`,
+  `Signature=${EXAMPLE_V2.signature}`,
+].join('\n');

@@ -251,7 +251,9 @@ export function policyView(input: PolicyViewInput): PolicyView {
   }
   problems.unshift(...form.problems.map((p) => spot(p, 'Form', input.form)));
   const formView = {
-    shape: { html: 'an HTML form', multipart: 'a multipart/form-data body', fields: 'fields' }[form.shape],
+    shape: { html: 'an HTML form', multipart: 'a multipart/form-data body', fields: 'name=value fields' }[
+      form.shape
+    ],
     fields: form.fields.map((f) => ({ name: f.name, value: f.value })),
     ...(form.file ? { file: form.file.filename ?? form.file.name } : {}),
     ...(form.action ? { action: form.action.url } : {}),
