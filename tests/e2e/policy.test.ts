@@ -40,6 +40,9 @@ describe('/policy', () => {
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
     expect(statuses.length).toBe(12);
     expect(new Set(statuses)).toEqual(new Set(['pass']));
+    // Pointing at a check marks its condition in the decoded policy.
+    await page.locator('[data-testid=checks] tbody tr', { hasText: 'acl' }).first().hover();
+    expect(await page.locator('[data-testid=policy-json] mark').textContent()).toBe('{"acl": "public-read"}');
     await shoot(page, 'policy-example');
   });
 

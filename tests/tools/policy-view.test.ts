@@ -92,6 +92,15 @@ describe('the S3 documentation POST example', () => {
     });
   });
 
+  it('points each condition at its place in the decoded policy as shown', () => {
+    const json = view.policy!.json;
+    const at = (field: string) => view.checks.find((c) => c.field === field)!.policySpan!;
+    expect(json.slice(at('acl').start, at('acl').end)).toBe('{"acl": "public-read"}');
+    expect(json.slice(at('x-amz-date').start, at('x-amz-date').end)).toBe(
+      '{"x-amz-date": "20151229T000000Z" }',
+    );
+  });
+
   it('decodes the policy and says it was encoded with CRLF line endings', () => {
     expect(view.policy?.json).toBe(doc.policy_json_crlf.replace(/\r\n/g, '\n'));
     expect(view.policy?.lineEndings).toBe('CRLF');

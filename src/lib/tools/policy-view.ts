@@ -48,6 +48,8 @@ export interface CheckRow {
   field?: string;
   /** The condition as written in the policy. */
   condition?: string;
+  /** Where the condition is in the decoded policy as shown (`PolicyView.policy.json`). */
+  policySpan?: Span;
   /** What the form sends, as pasted. */
   value?: string;
   reason: string;
@@ -105,8 +107,13 @@ function encodeLineEndings(text: string, endings: 'lf' | 'crlf') {
   if (endings === 'lf' || !text.trim().startsWith('{') || text.includes('\r'))
     return { text, back: (s: Span) => s };
   const crlf = text.replace(/\n/g, '\r\n');
-  const undo = (at: number) => at - (crlf.slice(0, at).match(/\r/g)?.length ?? 0);
-  return { text: crlf, back: (s: Span) => ({ start: undo(s.start), end: undo(s.end) }) };
+  return { text: crlf, back: withoutCr(crlf) };
+}
+
+/** Moves a span in `text` to the same characters in `text` with its CRLFs as LFs. */
+function withoutCr(text: string): (span: Span) => Span {
+  const undo = (at: number) => at - (text.slice(0, at).match(/\r(?=\n)/g)?.length ?? 0);
+  return (s) => ({ start: undo(s.start), end: undo(s.end) });
 }
 
 /** Where a policy problem points: the pasted JSON, or the JSON decoded from pasted Base64. */
@@ -172,7 +179,10 @@ function rows(checks: ConditionCheck[], json: string, form: string, timeKnown: b
       label: LABEL[c.kind],
       ...(c.field ? { field: c.field } : {}),
       ...(c.policySpan
-        ? { condition: json.slice(c.policySpan.start, c.policySpan.end).replace(/\s+/g, ' ') }
+        ? {
+            condition: json.slice(c.policySpan.start, c.policySpan.end).replace(/\s+/g, ' '),
+            policySpan: withoutCr(json)(c.policySpan),
+          }
         : {}),
       ...(c.formSpan ? { value: form.slice(c.formSpan.start, c.formSpan.end) } : {}),
       reason: unknownTime ? 'Give the time of the upload to check the expiration.' : c.reason,
