@@ -6,7 +6,7 @@
 import { isUnreserved, percentDecode } from '../sig/encoding';
 import { normalizePathSegments } from '../sig/v4/canonical-path';
 import { curlPath, curlQuery } from './clients/curl';
-import type { Rest, Variant, VariantContext } from './variant';
+import type { Rest, Variant, VariantContext, VariantParts } from './variant';
 import type { HashCache } from './variant-hash';
 
 const RESERVED = new Set("!$&'()*+,;=:@".split('').map((c) => c.charCodeAt(0)));
@@ -57,6 +57,8 @@ export interface Prepared {
   rests: Map<string, Rest>;
   /** The hashing states and hashes of the canonical requests met (variant-hash.ts), made on first use. */
   hashes: HashCache | undefined;
+  /** The parts of the request's own canonical request (the empty variant), made on first use. */
+  own: VariantParts | undefined;
 }
 
 /** A rendered part of the canonical request, numbered: equal numbers, equal texts. */
@@ -113,6 +115,7 @@ export function prepare(ctx: VariantContext): Prepared {
     blocks: new Map(),
     rests: new Map(),
     hashes: undefined,
+    own: undefined,
   };
   if (recent.push(p) > RECENT) recent.shift();
   return p;

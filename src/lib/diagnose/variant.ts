@@ -170,13 +170,21 @@ function restOf(ctx: VariantContext, v: Variant): Rest {
   return rest;
 }
 
-/** The parts a client with this variant would sign. */
+/** The parts a client with this variant would sign: those it does not change are the request's own. */
 export function variantParts(ctx: VariantContext, v: Variant): VariantParts {
+  const prepared = prepare(ctx);
+  const own = (prepared.own ??= {
+    path: variantPath(ctx, {}),
+    query: variantQuery(ctx, {}),
+    headers: variantHeaders(ctx, {}),
+    rest: restOf(ctx, {}),
+  });
+  const touched = touchedParts(v);
   return {
-    path: variantPath(ctx, v),
-    query: variantQuery(ctx, v),
-    headers: variantHeaders(ctx, v),
-    rest: restOf(ctx, v),
+    path: touched & PATH ? variantPath(ctx, v) : own.path,
+    query: touched & QUERY ? variantQuery(ctx, v) : own.query,
+    headers: touched & HEADERS ? variantHeaders(ctx, v) : own.headers,
+    rest: touched & REST ? restOf(ctx, v) : own.rest,
   };
 }
 
