@@ -98,6 +98,14 @@ describe('the aws-c-auth event-signing test, as the page opens on it', () => {
     expect(view.keyChain.map((k) => k.name)).toEqual(['kSecret', 'kDate', 'kRegion', 'kService', 'kSigning']);
   });
 
+  it('takes the seed from the opening request’s Authorization header pasted whole', () => {
+    const authorization = readVectorJson<{
+      cases: { initial_request: { expected_authorization: string } }[];
+    }>('streaming', 'event-stream-signing.json').cases[0]!.initial_request.expected_authorization;
+    const view = eventsView(input({ seed: `Authorization: ${authorization}` }));
+    expect(view).toMatchObject({ verdict: 'valid', problems: [] });
+  });
+
   it('reads the same frames as Base64, or all in one piece', () => {
     const b64 = lines.map((l) => Buffer.from(l, 'hex').toString('base64')).join('\n');
     expect(eventsView(input({ frames: b64 }))).toMatchObject({ verdict: 'valid', encoding: 'base64' });

@@ -133,9 +133,14 @@ function innerOf(payload: Uint8Array): DecodedMessage | undefined {
   return decoded(read.messages[0]!);
 }
 
+/** The seed as hex: the box's text, or the `Signature=` of an Authorization header or request pasted there. */
+export function seedOf(text: string): string {
+  return /Signature=([0-9a-f]{64})\b/i.exec(text)?.[1] ?? text.trim();
+}
+
 function inputProblems(input: EventsViewInput): SpotProblem[] {
   const out: SpotProblem[] = [];
-  const seed = input.seed.trim();
+  const seed = seedOf(input.seed);
   if (seed !== '' && (fromHex(seed) === undefined || seed.length !== 64))
     out.push(
       spot(
@@ -226,7 +231,7 @@ export function eventsView(input: EventsViewInput): EventsView {
   const service = input.service.trim();
   const v = verifyEventStream({
     frames: input.frames,
-    seedSignature: input.seed,
+    seedSignature: seedOf(input.seed),
     secretAccessKey: secret,
     region,
     service,
