@@ -42,6 +42,18 @@ describe('the node:crypto backend', () => {
     );
   });
 
+  it('signs with each key its own pads when keys take turns', () => {
+    const [a, b] = [utf8('key a'), utf8('key b')];
+    for (const [key, data] of [
+      [a, 'x'],
+      [a, 'y'],
+      [b, 'x'],
+      [a, 'x'],
+    ] as const) {
+      expect(node.hmacHex(key, data)).toBe(toHex(hmac(sha256, key, utf8(data))));
+    }
+  });
+
   it('resumes copies of a running hash as if each had been fed from the start', () => {
     fc.assert(
       fc.property(
