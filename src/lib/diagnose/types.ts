@@ -3,27 +3,14 @@
  */
 
 import type { ClientLog } from '../sig/client-log/types';
-import type { AnySchemeId } from '../sig/registry';
+import type { AnySchemeId, Component, FindingKind } from '../sig/registry';
 import type { PastedRequest } from '../sig/request/pasted';
 import type { ServerError } from '../sig/server-error/types';
 import type { Problem } from '../sig/types';
 import type { SigV4Settings } from '../sig/v4/settings';
 
-/** Where a signature fault lies. */
-export type FindingKind = 'client' | 'transit' | 'credentials' | 'clock' | 'scope';
-
-/** Which part of the signed request a finding is about. */
-export type Component =
-  | 'method'
-  | 'path'
-  | 'query'
-  | 'headers'
-  | 'signed-headers'
-  | 'payload-hash'
-  | 'timestamp'
-  | 'scope'
-  | 'secret'
-  | 'algorithm';
+/** Where a fault lies and which part of the request it is about: the seam's vocabulary, shared by every scheme. */
+export type { Component, FindingKind };
 
 /** What the finding rests on: the values each side had, shown with invisible characters made visible. */
 export interface Evidence {

@@ -8,7 +8,9 @@ import type { HttpRequest } from './request/model';
 import { S3V2_SCHEME } from './s3v2/scheme';
 import type {
   AnySchemeId,
+  Component,
   Detection,
+  FindingKind,
   LegacySchemeId,
   MistakeSearch,
   Scheme,
@@ -27,7 +29,9 @@ import { SIGV4A_SCHEME } from './v4a/scheme';
 
 export type {
   AnySchemeId,
+  Component,
   Detection,
+  FindingKind,
   LegacySchemeId,
   MistakeSearch,
   Scheme,

@@ -123,11 +123,26 @@ export interface DocumentMode<SignInput, VerifyInput> {
   verify(input: VerifyInput): MaybeAsync<Result<SchemeVerification>>;
 }
 
+/** Where a signature fault lies: diagnosis's vocabulary, the same for every scheme. */
+export type FindingKind = 'client' | 'transit' | 'credentials' | 'clock' | 'scope';
+
+/** Which part of the signed request a finding is about. */
+export type Component =
+  | 'method'
+  | 'path'
+  | 'query'
+  | 'headers'
+  | 'signed-headers'
+  | 'payload-hash'
+  | 'timestamp'
+  | 'scope'
+  | 'secret'
+  | 'algorithm';
+
 /** A client mistake a scheme knows: what the client did, where in the request, and how to fix it. */
 export interface SchemeMistake {
   id: string;
-  /** In diagnosis's vocabulary: `path`, `query`, `headers`, `timestamp`, `algorithm`… */
-  component: string;
+  component: Component;
   /** The header or parameter the mistake is about, when it is about one. */
   name?: string;
   /** One sentence on what the client did. */
@@ -147,7 +162,11 @@ export interface MistakeSearch {
 
 /** A scheme's catalogue of client mistakes, searched with the secret. */
 export interface MistakeCatalogue {
-  search(request: HttpRequest, secretAccessKey: string, settings?: Record<string, unknown>): Result<MistakeSearch>;
+  search(
+    request: HttpRequest,
+    secretAccessKey: string,
+    settings?: Record<string, unknown>,
+  ): Result<MistakeSearch>;
 }
 
 /** A result now or later: the SigV4 family signs with WebCrypto, the legacy schemes synchronously. */
