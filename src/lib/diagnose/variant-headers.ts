@@ -5,7 +5,7 @@
 
 import { canonicalHeaderValue } from '../sig/v4/canonical-headers';
 import type { Variant, VariantContext } from './variant';
-import { cmp, fieldKey, memo, prepare, type Part } from './variant-parts';
+import { cmp, fieldKey, memo, numbered, prepare, type Part } from './variant-parts';
 
 /** SigV4's header value (folds as spaces, runs collapsed, ends trimmed), less the steps a variant skips. */
 function headerValue(value: string, untrimmed: boolean, uncollapsed: boolean): string {
@@ -67,7 +67,8 @@ function headerLine(
   // A line the variant does not change on its own is the same for every variant with the same global fields.
   if (!touches(v, g.lower))
     return (row[i] ??= memo(ctx, `l|${g.lower}${globals}`, () => renderLine(ctx, v, g)));
-  return memo(ctx, `l|${g.lower}${fieldKey('', v, HEADER_FIELDS)}`, () => renderLine(ctx, v, g));
+  // One the variant changes is rendered for that variant alone (a search asks for it once): not kept.
+  return numbered(ctx, renderLine(ctx, v, g));
 }
 
 function renderLine(ctx: VariantContext, v: Variant, g: Group): string {

@@ -128,16 +128,18 @@ export function cmp(a: string, b: string): number {
 
 /** The part rendered for `key` in this context, rendered the first time it is asked for. */
 export function memo(ctx: VariantContext, key: string, render: () => string): Part {
-  const { parts, ids } = prepare(ctx);
+  const { parts } = prepare(ctx);
   let out = parts.get(key);
-  if (out === undefined) {
-    const text = render();
-    let id = ids.get(text);
-    if (id === undefined) ids.set(text, (id = ids.size));
-    out = { id, text };
-    parts.set(key, out);
-  }
+  if (out === undefined) parts.set(key, (out = numbered(ctx, render())));
   return out;
+}
+
+/** A rendered text as a part, numbered: the number of the same text met before in this context, else a new one. */
+export function numbered(ctx: VariantContext, text: string): Part {
+  const { ids } = prepare(ctx);
+  let id = ids.get(text);
+  if (id === undefined) ids.set(text, (id = ids.size));
+  return { id, text };
 }
 
 /**
