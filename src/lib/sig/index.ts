@@ -3,13 +3,13 @@
  * URL) under a scheme. The browser, the Web Worker, the CLI and the tests all come through here.
  */
 
-import { inferEndpoint } from './endpoint';
 import { findScheme, type SchemeId } from './registry';
 import { parsePasted, pasteSpanOf } from './request/http-text';
-import { requestHost, type HttpRequest } from './request/model';
+import type { HttpRequest } from './request/model';
 import type { PastedRequest } from './request/pasted';
 import { readPastedRequest } from './request/read';
 import { fail, ok, problem, type Problem, type Result } from './types';
+import { scopeOrFail } from './v4/scope-inference';
 import { resolveSettings, type SigV4Settings } from './v4/settings';
 import { signV4 } from './v4/sign';
 import type { Credentials, SigV4Mode, SigV4Trace } from './v4/types';
@@ -83,35 +83,14 @@ export async function signText(input: SignTextInput): Promise<Result<SigV4Trace>
   const problems = [...prepared.problems];
   if (input.body) request.bodyBytes = input.body;
   if (input.payloadHash !== undefined) request.bodySha256 = input.payloadHash;
-  let region = input.region ?? pasted.hints.region;
-  let service = input.service ?? pasted.hints.service;
-  if (region === undefined || service === undefined) {
-    const host = requestHost(request);
-    const endpoint = host ? inferEndpoint(host) : undefined;
-    if (!endpoint) {
-      return fail([
-        ...problems,
-        problem(
-          'scope',
-          'Give the region and service: they cannot be read off this host.',
-          onPaste(pasted, [problem('scope', '', request.targetSpan)])[0]!.span,
-          { hint: 'Services are named as in the endpoint: s3, iam, execute-api, es, dynamodb…' },
-        ),
-      ]);
-    }
-    region ??= endpoint.region;
-    service ??= endpoint.service;
-    problems.push(
-      problem(
-        'scope-inferred',
-        `Signing for region ${region} and service ${service}, read off the host.`,
-        undefined,
-        {
-          severity: 'note',
-        },
-      ),
-    );
-  }
+  const scope = scopeOrFail(
+    request,
+    input.region ?? pasted.hints.region,
+    input.service ?? pasted.hints.service,
+  );
+  if (!scope.ok) return fail([...problems, ...onPaste(pasted, scope.problems)]);
+  problems.push(...scope.problems);
+  const { region, service } = scope.value;
   const signed = await signV4({
     request,
     credentials: input.credentials,
