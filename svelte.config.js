@@ -4,6 +4,8 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
   preprocess: vitePreprocess(),
+  // No window.__svelte version marker: it tells every page what runtime it runs, and costs each chunk an import.
+  compilerOptions: { discloseVersion: false },
   kit: {
     // Fully prerendered static site: no server code at all.
     adapter: adapter({
