@@ -6,7 +6,7 @@
 
 import { parseRequestCase } from '../lib/sig/case-file';
 import { collideText } from '../lib/sig/legacy';
-import type { Collision } from '../lib/sig/v1/collide';
+import type { Collision } from '../lib/sig/registry-legacy';
 import { EXIT, type CliIo } from './io';
 import { loadCase } from './load-case';
 import { badInput, warningsText, type CaseOutcome } from './outcome';

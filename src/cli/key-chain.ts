@@ -3,7 +3,7 @@
  * hex spell out the secret: they are masked unless the user asks for them.
  */
 
-import type { KeyChainStep } from '../lib/sig/v4/signing-key';
+import type { KeyChainStep } from '../lib/sig/registry-sigv4';
 
 /** One link of the key chain as printed; `hex` is `null` when masked. */
 export interface KeyChainView {

@@ -2,7 +2,7 @@
  * The text report of `sigscope sign`: every stage with its label, in the order the algorithm runs.
  */
 
-import type { SigV4Settings } from '../lib/sig/v4/settings';
+import type { SigV4Settings } from '../lib/sig/registry-settings';
 import type { KeyChainView } from './key-chain';
 import { formatDiagnostic, type Diagnostic } from './problems';
 import type { SignView } from './sign-view';

@@ -4,8 +4,7 @@
 
 import type { AnySchemeId, SchemeId } from '../lib/sig/registry';
 import { findStage, type SchemeTrace, type TraceStage } from '../lib/sig/trace';
-import type { SigV4Settings } from '../lib/sig/v4/settings';
-import type { SigV4Mode, SigV4Trace } from '../lib/sig/v4/types';
+import type { SigV4Settings, SigV4Mode, SigV4Trace } from '../lib/sig/registry-settings';
 import { keyChainView, type KeyChainView } from './key-chain';
 import { inRequest, type CaseSource, type Diagnostic } from './problems';
 

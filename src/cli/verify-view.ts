@@ -5,7 +5,7 @@
 import type { SchemeId, SigV4Mode, SigV4Verification } from '../lib/sig/index';
 import type { AnySchemeId } from '../lib/sig/registry';
 import type { SchemeVerification } from '../lib/sig/trace';
-import { renderScope } from '../lib/sig/v4/signing-key';
+import { renderScope } from '../lib/sig/registry-sigv4';
 import { stageText, stageViews, type StageView } from './sign-view';
 import { keyChainView, type KeyChainView } from './key-chain';
 import type { Diagnostic } from './problems';

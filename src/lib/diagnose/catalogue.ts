@@ -6,7 +6,7 @@
  */
 
 import type { Variant } from './variant';
-import { REGIONS, SERVICES, SIGV4_MISTAKES, type SigV4Mistake } from '../sig/v4/mistakes';
+import { REGIONS, SERVICES, SIGV4_MISTAKES, type SigV4Mistake } from '../sig/registry-sigv4';
 
 /** A known mistake as the search tries it: SigV4's catalogue entry, or one made per request on one header. */
 export interface Mistake extends Omit<SigV4Mistake, 'variant'> {

@@ -18,8 +18,8 @@ import {
   trimV4aSignature,
   verifyChunked,
   type ChunkedVerifyDetails,
-} from '../sig/streaming/index';
-import { readProvidedSignature } from '../sig/v4/verify';
+  readProvidedSignature,
+} from '../sig/registry-sigv4';
 import {
   chainBreakFindings,
   chunkLineFindings,

@@ -4,7 +4,7 @@
  * explains changed in transit. S3 SigV2 strings to sign are compared line by line.
  */
 
-import { parseCanonicalRequest, renderCanonicalRequest } from '../sig/v4/canonical-request';
+import { parseCanonicalRequest, renderCanonicalRequest } from '../sig/registry-sigv4';
 import { compareCanonicalRequests } from './compare';
 import { contextFromCanonical, contextFromPlan, learnFromLog } from './context';
 import { mistakeFindings } from './mistake-findings';

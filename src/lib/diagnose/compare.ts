@@ -3,8 +3,7 @@
  * header, the signed header list, the payload hash; algorithm, time, scope and hash.
  */
 
-import type { CanonicalRequest } from '../sig/v4/canonical-request';
-import type { StringToSign } from '../sig/v4/string-to-sign';
+import type { CanonicalRequest, StringToSign } from '../sig/registry-sigv4';
 import type { Component } from './types';
 
 /** One part on which two sides disagree; `undefined` where a side lacks the part. */

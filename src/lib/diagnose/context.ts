@@ -5,13 +5,16 @@
 
 import { percentDecodeText } from '../sig/encoding';
 import { bodyBytesOf, findHeader, sameName, type HttpRequest } from '../sig/request/model';
-import { parseCanonicalRequest, type CanonicalRequest } from '../sig/v4/canonical-request';
-import { canonicalHeaderValue } from '../sig/v4/canonical-headers';
-import { bodyHashOf } from '../sig/v4/payload-hash';
-import type { SigV4Settings } from '../sig/v4/settings';
-import type { CredentialScope } from '../sig/v4/signing-key';
-import { parseHttpDate, toAmzDate } from '../sig/v4/time';
-import type { VerificationPlan } from '../sig/v4/verify';
+import {
+  parseCanonicalRequest,
+  type CanonicalRequest,
+  canonicalHeaderValue,
+  bodyHashOf,
+  parseHttpDate,
+  toAmzDate,
+} from '../sig/registry-sigv4';
+import type { SigV4Settings } from '../sig/registry-settings';
+import type { CredentialScope, VerificationPlan } from '../sig/registry-sigv4';
 import type { VariantContext } from './variant';
 
 function defaultPort(request: HttpRequest): string {

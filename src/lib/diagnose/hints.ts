@@ -5,7 +5,7 @@
 
 import { percentDecodeText } from '../sig/encoding';
 import { findHeader, requestHost, type HttpRequest } from '../sig/request/model';
-import type { CanonicalRequest } from '../sig/v4/canonical-request';
+import type { CanonicalRequest } from '../sig/registry-sigv4';
 import { hasEdit } from './edits';
 import type { Finding } from './types';
 import { visible } from './visible';

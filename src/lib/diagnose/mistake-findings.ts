@@ -3,7 +3,7 @@
  * evidence: the canonical request line where the mistake shows, as the client had it and as it should be.
  */
 
-import { parseCanonicalRequest } from '../sig/v4/canonical-request';
+import { parseCanonicalRequest } from '../sig/registry-sigv4';
 import type { Mistake } from './catalogue';
 import { compareCanonicalRequests } from './compare';
 import type { Reproduction } from './search';

@@ -6,9 +6,13 @@
 
 import { parseHttpRequest } from '../sig/request/http';
 import type { HttpRequest } from '../sig/request/model';
-import { parseCanonicalRequest, renderCanonicalRequest } from '../sig/v4/canonical-request';
-import { computeStages } from '../sig/v4/compute';
-import { planVerification, type VerificationPlan } from '../sig/v4/verify';
+import {
+  parseCanonicalRequest,
+  renderCanonicalRequest,
+  computeStages,
+  planVerification,
+  type VerificationPlan,
+} from '../sig/registry-sigv4';
 import { curlSuspects, pasteShowsCurl } from './clients/curl-suspects';
 import { compareCanonicalRequests } from './compare';
 import { contextFromPlan } from './context';

@@ -3,7 +3,7 @@
  * there is compared with ours line by line; a difference within it is shown, and where the paste ends is said.
  */
 
-import { parseCanonicalRequest } from '../sig/v4/canonical-request';
+import { parseCanonicalRequest } from '../sig/registry-sigv4';
 import { problem } from '../sig/types';
 import type { OurSide } from './our-side';
 import { comparePartial } from './partial';

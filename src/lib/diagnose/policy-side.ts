@@ -6,9 +6,13 @@
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-HTTPPOSTConstructPolicy.html
  */
 
-import { readPostForm, verifyPostPolicy, type PostPolicyVerifyDetails } from '../sig/post-policy/index';
+import {
+  readPostForm,
+  verifyPostPolicy,
+  type PostPolicyVerifyDetails,
+  parseAmzDate,
+} from '../sig/registry-sigv4';
 import type { ReadSigningReply } from '../sig/server-error/signing-reply';
-import { parseAmzDate } from '../sig/v4/time';
 import { policyDenialFindings, policySignatureFindings } from './policy-findings';
 import type { Setting } from './setting';
 

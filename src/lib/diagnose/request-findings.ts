@@ -6,10 +6,9 @@
 import { percentDecodeText } from '../sig/encoding';
 import { regionInHost } from '../sig/endpoint';
 import { findHeader, requestHost, type HttpRequest } from '../sig/request/model';
-import type { SigV4Settings } from '../sig/v4/settings';
-import { renderScope } from '../sig/v4/signing-key';
-import { parseAmzDate } from '../sig/v4/time';
-import type { ProvidedSignature } from '../sig/v4/verify';
+import type { SigV4Settings } from '../sig/registry-settings';
+import { renderScope, parseAmzDate } from '../sig/registry-sigv4';
+import type { ProvidedSignature } from '../sig/registry-sigv4';
 import type { Finding } from './types';
 
 /** Findings about what the request carries and what its SignedHeaders says. */

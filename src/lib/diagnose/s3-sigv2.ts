@@ -7,7 +7,7 @@
 import {
   parseS3V2StringToSign as parseParts,
   type S3V2StringToSignParts as S3V2StringToSign,
-} from '../sig/s3v2/string-to-sign';
+} from '../sig/registry-legacy';
 import type { Finding } from './types';
 import { visible } from './visible';
 

@@ -5,8 +5,7 @@
  */
 
 import type { ClientLog, Signing } from '../sig/client-log/types';
-import { parseS3V2StringToSign } from '../sig/s3v2/string-to-sign';
-import { verifyS3V2 } from '../sig/s3v2/verify';
+import { parseS3V2StringToSign, verifyS3V2 } from '../sig/registry-legacy';
 import type { HttpRequest } from '../sig/request/model';
 import { s3V2Search } from './legacy-side';
 import { s3V2Findings } from './s3-sigv2';

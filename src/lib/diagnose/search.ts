@@ -7,8 +7,7 @@
  */
 
 import { hmacHexWithKey, type HmacKey } from '../sig/crypto';
-import { deriveSigningKey } from '../sig/v4/signing-key';
-import { ALGORITHM } from '../sig/v4/string-to-sign';
+import { deriveSigningKey, ALGORITHM } from '../sig/registry-sigv4';
 import { MISTAKES, REGIONS, SERVICES, type Mistake } from './catalogue';
 import { curlMistakes } from './clients/curl-mistakes';
 import { targetedMistakes } from './targets';

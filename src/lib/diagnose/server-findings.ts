@@ -4,7 +4,7 @@
  */
 
 import type { ServerError } from '../sig/server-error/types';
-import { parseHttpDate } from '../sig/v4/time';
+import { parseHttpDate } from '../sig/registry-sigv4';
 import type { Finding } from './types';
 
 function duration(ms: number): string {

@@ -3,9 +3,8 @@
  * server's expected canonical request and string to sign when its reply carried them.
  */
 
-import type { CanonicalRequest } from '../sig/v4/canonical-request';
-import type { SigV4Settings } from '../sig/v4/settings';
-import type { StringToSign } from '../sig/v4/string-to-sign';
+import type { CanonicalRequest, StringToSign } from '../sig/registry-sigv4';
+import type { SigV4Settings } from '../sig/registry-settings';
 import type { Explanation, ExplainInput } from './types';
 
 /** The shared state of one explanation. */

@@ -7,7 +7,7 @@ import type { AnySchemeId, Component, FindingKind } from '../sig/registry';
 import type { PastedRequest } from '../sig/request/pasted';
 import type { ServerError } from '../sig/server-error/types';
 import type { Problem } from '../sig/types';
-import type { SigV4Settings } from '../sig/v4/settings';
+import type { SigV4Settings } from '../sig/registry-settings';
 
 /** Where a fault lies and which part of the request it is about: the seam's vocabulary, shared by every scheme. */
 export type { Component, FindingKind };

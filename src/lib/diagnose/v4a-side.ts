@@ -9,12 +9,19 @@ import { inferEndpoint } from '../sig/endpoint';
 import { findHeader, requestHost, sameName, type HttpRequest } from '../sig/request/model';
 import { expectedStringKind } from '../sig/server-error/expected-kind';
 import type { Problem } from '../sig/types';
-import { parseCanonicalRequest, renderCanonicalRequest } from '../sig/v4/canonical-request';
-import { computeStages, type SignatureStages } from '../sig/v4/compute';
-import { planVerification } from '../sig/v4/verify';
-import { ALGORITHM_V4A, V4A_GENERIC_SETTINGS, V4A_S3_SETTINGS, verifyV4a } from '../sig/v4a/index';
-import { regionSetOf } from '../sig/v4a/region-set-check';
-import { v4aVariant } from '../sig/v4a/sign';
+import {
+  parseCanonicalRequest,
+  renderCanonicalRequest,
+  computeStages,
+  type SignatureStages,
+  planVerification,
+  ALGORITHM_V4A,
+  V4A_GENERIC_SETTINGS,
+  V4A_S3_SETTINGS,
+  verifyV4a,
+  regionSetOf,
+  v4aVariant,
+} from '../sig/registry-sigv4';
 import { compareCanonicalRequests } from './compare';
 import { regionSetNoteFindings } from './region-set-findings';
 import type { Setting } from './setting';

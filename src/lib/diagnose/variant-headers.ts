@@ -3,7 +3,7 @@
  * fields of the variant.
  */
 
-import { canonicalHeaderValue } from '../sig/v4/canonical-headers';
+import { canonicalHeaderValue } from '../sig/registry-sigv4';
 import type { Variant, VariantContext } from './variant';
 import { cmp, fieldKey, memo, numbered, prepare, type Part } from './variant-parts';
 

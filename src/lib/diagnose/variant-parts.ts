@@ -4,7 +4,7 @@
  */
 
 import { isUnreserved, percentDecode } from '../sig/encoding';
-import { normalizePathSegments } from '../sig/v4/canonical-path';
+import { normalizePathSegments } from '../sig/registry-sigv4';
 import { curlPath, curlQuery } from './clients/curl';
 import type { Rest, Variant, VariantContext, VariantParts } from './variant';
 import type { HashCache } from './variant-hash';

@@ -4,9 +4,8 @@
  * parameter at once or for one alone; the empty variant reproduces the engine's canonical request exactly.
  */
 
-import { renderScope, type CredentialScope } from '../sig/v4/signing-key';
-import type { SigV4Settings } from '../sig/v4/settings';
-import { ALGORITHM, renderStringToSign } from '../sig/v4/string-to-sign';
+import { renderScope, type CredentialScope, ALGORITHM, renderStringToSign } from '../sig/registry-sigv4';
+import type { SigV4Settings } from '../sig/registry-settings';
 import { sha256HexNow } from '../sig/crypto';
 import type { CurlEra } from './clients/curl';
 import { HEADER_FIELDS, variantHeaders } from './variant-headers';

@@ -8,7 +8,7 @@
 
 import type { SessionSnapshot } from '../state/snapshot';
 import { EMPTY_SNAPSHOT } from '../state/snapshot';
-import type { SigV4Settings } from '../sig/v4/settings';
+import type { SigV4Settings } from '../sig/registry-settings';
 
 /** One way to load an example (a suite case verified as a signed request, as a presigned URL, or signed anew). */
 export interface ExampleMode {

@@ -20,8 +20,8 @@ import { DOCUMENT_MODES, isDocumentCaseValue, readDocumentCase, type DocumentCas
 import type { ChunkedSigning } from './scheme';
 import type { SettingDescriptor } from './trace';
 import { fail, ok, problem, type Problem, type Result, type Span } from './types';
-import { GENERIC_SETTINGS, type SigV4Settings } from './v4/settings';
-import type { SigV4Mode } from './v4/types';
+import { GENERIC_SETTINGS, type SigV4Settings } from './registry-settings';
+import type { SigV4Mode } from './registry-settings';
 
 /** The case file format (see README). */
 export interface CaseFile {

@@ -9,11 +9,9 @@ import type { HttpRequest } from './request/model';
 import type { PastedRequest } from './request/pasted';
 import { readPastedRequest } from './request/read';
 import { fail, ok, problem, type Problem, type Result } from './types';
-import { scopeOrFail } from './v4/scope-inference';
-import { resolveSettings, type SigV4Settings } from './v4/settings';
-import { signV4 } from './v4/sign';
-import type { Credentials, SigV4Mode, SigV4Trace } from './v4/types';
-import { verifyV4, type SigV4Verification } from './v4/verify';
+import { scopeOrFail, signV4, verifyV4, type SigV4Verification } from './registry-sigv4';
+import { resolveSettings, type SigV4Settings } from './registry-settings';
+import type { Credentials, SigV4Mode, SigV4Trace } from './registry-settings';
 
 /** Pasted request text and what to sign it with. */
 export interface SignTextInput {

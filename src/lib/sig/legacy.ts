@@ -19,8 +19,7 @@ import { readPastedRequest } from './request/read';
 import type { ChunkedSigning } from './scheme';
 import type { SchemeCredentials, SchemeTrace, SchemeVerification } from './trace';
 import { fail, ok, problem, type Problem, type Result } from './types';
-import { collide, type Collision } from './v1/collide';
-import { signV1 } from './v1/sign';
+import { collide, type Collision, signV1 } from './registry-legacy';
 
 /** Moves the spans of problems found in the reader's HTTP text back onto the paste. */
 function onPaste(pasted: PastedRequest, problems: readonly Problem[]): Problem[] {

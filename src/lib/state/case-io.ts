@@ -5,8 +5,7 @@
 
 import type { CaseFile, LegacyCaseFile } from '../sig/case-file';
 import type { AnySchemeId } from '../sig/registry';
-import type { SigV4Settings } from '../sig/v4/settings';
-import type { SigV4Mode } from '../sig/v4/types';
+import type { SigV4Settings, SigV4Mode } from '../sig/registry-settings';
 import type { SettingValues } from '../worker/protocol';
 import { EMPTY_SNAPSHOT, type SessionSnapshot } from './snapshot';
 

@@ -4,7 +4,7 @@
  */
 
 import type { AnySchemeId } from '../sig/registry';
-import type { SigV4Mode } from '../sig/v4/types';
+import type { SigV4Mode } from '../sig/registry-settings';
 import type { Action, RunInput, RunOutput, SettingValues } from '../worker/protocol';
 import { now } from './clock';
 import { keepUnchanged } from './keep-unchanged';

@@ -4,9 +4,8 @@
  */
 
 import type { AnySchemeId } from '../sig/registry';
-import type { S3V2Settings } from '../sig/s3v2/settings';
-import type { V2Settings } from '../sig/v2/settings';
-import { GENERIC_SETTINGS, UNSIGNED_HEADER_PROFILES } from '../sig/v4/settings';
+import type { S3V2Settings, V2Settings } from '../sig/registry-settings';
+import { GENERIC_SETTINGS, UNSIGNED_HEADER_PROFILES } from '../sig/registry-settings';
 import type { RunInput, SettingValues } from '../worker/protocol';
 
 /**

@@ -6,8 +6,7 @@
  */
 
 import { hmacWithKey, timingSafeEqual, toHex } from '../sig/crypto';
-import { eventStringToSign } from '../sig/event-stream/string-to-sign';
-import { deriveSigningKey, renderScope, scopeOf } from '../sig/v4/signing-key';
+import { eventStringToSign, deriveSigningKey, renderScope, scopeOf } from '../sig/registry-sigv4';
 
 /** One message's signed parts and the signature it carries. */
 export interface SignedParts {

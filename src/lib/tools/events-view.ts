@@ -7,10 +7,18 @@
  */
 
 import { fromHex, toHex } from '../sig/crypto';
-import { decodeFrames, readMessages, verifyEventStream, type ReadMessage } from '../sig/event-stream';
-import type { EventHeaderValue } from '../sig/event-stream/message';
+import {
+  decodeFrames,
+  readMessages,
+  verifyEventStream,
+  type ReadMessage,
+  deriveSigningKey,
+  renderScope,
+  scopeOf,
+  type KeyChainStep,
+} from '../sig/registry-sigv4';
+import type { EventHeaderValue } from '../sig/registry-sigv4';
 import { problem } from '../sig/types';
-import { deriveSigningKey, renderScope, scopeOf, type KeyChainStep } from '../sig/v4/signing-key';
 import { signedOn } from './events-prior';
 import { bySeverity, spot, type SpotProblem } from './spot';
 

@@ -13,11 +13,13 @@ import {
   type ConditionCheck,
   type PolicySignatureCheck,
   type PostForm,
-} from '../sig/post-policy';
+  parseCredential,
+  deriveSigningKey,
+  renderScope,
+  type KeyChainStep,
+  parseHttpDate,
+} from '../sig/registry-sigv4';
 import { problem, type Problem, type Span } from '../sig/types';
-import { parseCredential } from '../sig/v4/authorization';
-import { deriveSigningKey, renderScope, type KeyChainStep } from '../sig/v4/signing-key';
-import { parseHttpDate } from '../sig/v4/time';
 import { s3Replies } from './policy-replies';
 import { bySeverity, spot, type SpotProblem } from './spot';
 

@@ -11,7 +11,7 @@ import {
   type ChunkLink,
   type StreamingMode,
   type TrailerLink,
-} from '../sig/streaming/index';
+} from '../sig/registry-sigv4';
 import type { ChainBreakView, ChunkTableView, InputProblem, RunInput } from './protocol';
 import { requestProblem, type SpanMapper } from './span-map';
 

@@ -8,7 +8,7 @@ import { percentDecodeText } from '../sig/encoding';
 import { findHeader, requestHost, sameName, type HttpRequest } from '../sig/request/model';
 import type { RequestForm, SigningHints } from '../sig/request/pasted';
 import { parseQueryString } from '../sig/request/query';
-import type { SigV4Mode } from '../sig/v4/types';
+import type { SigV4Mode } from '../sig/registry-settings';
 import type { Action, Seen } from './protocol';
 
 /** What was chosen, and why, in words the page shows: `Seen` less the paste's form and the HTTP read from it. */

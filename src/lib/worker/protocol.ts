@@ -12,10 +12,8 @@ import type { AnySchemeId } from '../sig/registry';
 import type { RequestForm } from '../sig/request/pasted';
 import type { ServerError } from '../sig/server-error/types';
 import type { Problem, Span } from '../sig/types';
-import type { CanonicalPart } from '../sig/v4/canonical-request';
-import type { SigV4Settings } from '../sig/v4/settings';
-import type { KeyChainStep } from '../sig/v4/signing-key';
-import type { SigV4Mode } from '../sig/v4/types';
+import type { CanonicalPart, KeyChainStep } from '../sig/registry-sigv4';
+import type { SigV4Settings, SigV4Mode } from '../sig/registry-settings';
 
 /** Sign the request, or check the signature it carries. */
 export type Action = 'sign' | 'verify';

@@ -20,14 +20,14 @@ import {
   trailerStringToSign,
   type ChunkLink,
   type TrailerLink,
-} from '../sig/streaming/index';
+  EMPTY_SHA256,
+} from '../sig/registry-sigv4';
 import { fail, ok, type Result } from '../sig/types';
 import { readRequest } from './adapters';
 import { signedTable } from './chunked';
 import type { SignedFileView, SignFileJob } from './protocol';
 import { settingsFor } from './scheme-trace';
 import { readTime } from './stages';
-import { EMPTY_SHA256 } from '../sig/v4/payload-hash';
 
 /** Bytes read from the file at a time. */
 export const SLICE = 4 * 1024 * 1024;

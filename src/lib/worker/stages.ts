@@ -21,9 +21,9 @@ import { parseHttpRequest } from '../sig/request/http';
 import { sameName, type HttpRequest } from '../sig/request/model';
 import { parseQueryString } from '../sig/request/query';
 import type { ServerError } from '../sig/server-error/types';
-import type { SignatureStages } from '../sig/v4/compute';
-import type { SigV4Settings } from '../sig/v4/settings';
-import { parseAmzDate } from '../sig/v4/time';
+import type { SignatureStages } from '../sig/registry-sigv4';
+import type { SigV4Settings } from '../sig/registry-settings';
+import { parseAmzDate } from '../sig/registry-sigv4';
 import { readClientLog, readRequest, readServerErrors } from './adapters';
 import { detect } from './detect';
 import type {

@@ -8,8 +8,8 @@ import { collideText, signLegacyText, verifyLegacyText } from '$lib/sig/legacy';
 import { parseHttpRequest } from '$lib/sig/request/http';
 import { findStage, type SchemeCredentials } from '$lib/sig/trace';
 import { fail, ok, type Result } from '$lib/sig/types';
-import type { Collision } from '$lib/sig/v1/collide';
-import { placeSignature } from '$lib/sig/v2/query-request';
+import type { Collision } from '$lib/sig/registry-legacy';
+import { placeSignature } from '$lib/sig/registry-legacy';
 
 /** What the lab shows: four requests as sent, and what the engine says of each. */
 export interface LabResult {

@@ -15,10 +15,8 @@ import { parseHttpRequest } from '$lib/sig/request/http';
 import { requestHost } from '$lib/sig/request/model';
 import type { SchemeTrace, SettingDescriptor } from '$lib/sig/trace';
 import { fail, ok, problem, type Result } from '$lib/sig/types';
-import { signV4a, verifyV4a } from '$lib/sig/v4a';
-import { UNSIGNED_HEADER_PROFILES } from '$lib/sig/v4/settings';
-import { SETTING_HELP } from '$lib/sig/v4/settings-help';
-import { v4SchemeTrace } from '$lib/sig/v4/trace';
+import { signV4a, verifyV4a, v4SchemeTrace } from '$lib/sig/registry-sigv4';
+import { UNSIGNED_HEADER_PROFILES, SETTING_HELP } from '$lib/sig/registry-settings';
 
 /** What signing an example takes. */
 export interface Example {

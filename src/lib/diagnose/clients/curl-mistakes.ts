@@ -4,7 +4,7 @@
  * not in the paste (unless curl -v printed its User-Agent), so every range is tried, the common ones first.
  */
 
-import { parseCanonicalRequest } from '../../sig/v4/canonical-request';
+import { parseCanonicalRequest } from '../../sig/registry-sigv4';
 import type { Mistake } from '../catalogue';
 import { compareCanonicalRequests } from '../compare';
 import { variantCanonical, type VariantContext } from '../variant';

@@ -6,7 +6,7 @@
 
 import { isUnreserved, percentDecode, uriEncode } from '../../sig/encoding';
 import { findHeader, type HttpRequest } from '../../sig/request/model';
-import type { SigV4Settings } from '../../sig/v4/settings';
+import type { SigV4Settings } from '../../sig/registry-settings';
 import type { Finding } from '../types';
 import { variantCanonical, type VariantContext } from '../variant';
 import { visible } from '../visible';

@@ -6,7 +6,7 @@
 
 import type { SchemeId } from '../registry';
 import type { Problem, Span } from '../types';
-import type { SigV4Mode } from '../v4/types';
+import type { SigV4Mode } from '../registry-settings';
 
 /** The forms a pasted request can take. */
 export type RequestForm = 'http' | 'curl-verbose' | 'curl' | 'har' | 'url';

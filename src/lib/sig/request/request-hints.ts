@@ -5,8 +5,7 @@
  */
 
 import { percentDecodeText } from '../encoding';
-import { parseAuthorization, parseCredential } from '../v4/authorization';
-import { QUERY_AUTH } from '../v4/sign-query';
+import { parseAuthorization, parseCredential, QUERY_AUTH } from '../registry-sigv4';
 import { findHeader, requestHost, type HttpRequest } from './model';
 import type { SigningHints } from './pasted';
 import { parseQueryString } from './query';

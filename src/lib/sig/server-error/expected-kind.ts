@@ -8,8 +8,7 @@
  */
 
 import { fromBase64 } from '../crypto';
-import { CHUNK_ALGORITHM, TRAILER_ALGORITHM } from '../streaming/payload-mode';
-import { ALGORITHM_V4A } from '../v4a/string-to-sign';
+import { CHUNK_ALGORITHM, TRAILER_ALGORITHM, ALGORITHM_V4A } from '../registry-sigv4';
 
 /** The lines every string to sign of one signature chain starts with. */
 interface Head {
