@@ -5,7 +5,7 @@
  */
 
 import { parseRequestCase } from '../lib/sig/case-file';
-import { collideText } from '../lib/sig/legacy';
+import { collideText } from '../lib/sig/scheme-text';
 import type { Collision } from '../lib/sig/registry-legacy';
 import { EXIT, type CliIo } from './io';
 import { loadCase } from './load-case';

@@ -10,13 +10,13 @@ import type { SchemeTrace, SchemeVerification } from '../lib/sig/trace';
 import { mapStringSpan } from '../lib/sig/json-source';
 import { fail, problem, type Problem, type Result } from '../lib/sig/types';
 import { EXIT } from './io';
-import { renderLegacySignReport, renderLegacyVerifyReport } from './legacy-report';
+import { renderSchemeSignReport, renderSchemeVerifyReport } from './scheme-report';
 import type { LoadedCase } from './load-case';
 import { badInput, warningsText, type CaseOutcome } from './outcome';
 import { hasError, inFile, type Diagnostic } from './problems';
 import type { OutputOptions } from './sign-command';
-import { legacySignView } from './sign-view';
-import { legacyVerifyView } from './verify-view';
+import { schemeSignView } from './sign-view';
+import { schemeVerifyView } from './verify-view';
 
 /** Places a problem whose span points into one of the case's string fields (the form, the policy, the frames). */
 function inField(
@@ -110,10 +110,10 @@ export async function signDocumentCase(
   const at = FIELDS[caseFile.mode].sign;
   const diagnostics = [...loaded.diagnostics, ...result.problems.map((p) => inField(source, at, p))];
   if (!result.ok || hasError(diagnostics)) return badInput(file, diagnostics, options.json);
-  const view = legacySignView(file, caseFile.scheme, result.value, diagnostics);
+  const view = schemeSignView(file, caseFile.scheme, result.value, diagnostics);
   return options.json
     ? { exit: EXIT.ok, stdout: JSON.stringify(view) + '\n', stderr: warningsText(diagnostics) }
-    : { exit: EXIT.ok, stdout: renderLegacySignReport(view), stderr: '' };
+    : { exit: EXIT.ok, stdout: renderSchemeSignReport(view), stderr: '' };
 }
 
 /** Verifies a post-policy or event-stream case: exit 0 when it would be accepted, 1 when not. */
@@ -128,10 +128,10 @@ export async function verifyDocumentCase(
   const at = FIELDS[caseFile.mode].verify;
   const diagnostics = [...loaded.diagnostics, ...result.problems.map((p) => inField(source, at, p))];
   if (!result.ok || hasError(diagnostics)) return badInput(file, diagnostics, options.json);
-  const view = legacyVerifyView(file, caseFile.scheme, result.value, diagnostics);
+  const view = schemeVerifyView(file, caseFile.scheme, result.value, diagnostics);
   if (result.value.reason) view.reason = inField(source, at, result.value.reason);
   const exit = view.match ? EXIT.ok : EXIT.mismatch;
   return options.json
     ? { exit, stdout: JSON.stringify(view) + '\n', stderr: warningsText(diagnostics) }
-    : { exit, stdout: renderLegacyVerifyReport(view), stderr: '' };
+    : { exit, stdout: renderSchemeVerifyReport(view), stderr: '' };
 }

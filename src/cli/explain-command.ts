@@ -6,7 +6,7 @@
 import { explain } from '../lib/diagnose/explain';
 import type { Explanation, ExplainInput } from '../lib/diagnose/types';
 import { EXIT, type CliIo, type ExitCode } from './io';
-import { isLegacyCase, parseRequestCase, type CaseFile, type LegacyCaseFile } from '../lib/sig/case-file';
+import { isSchemeCase, parseRequestCase, type CaseFile, type SchemeCaseFile } from '../lib/sig/case-file';
 import { loadCase } from './load-case';
 import { badInput, warningsText, type CaseOutcome } from './outcome';
 import { hasError, inFile, inRequest, type Diagnostic } from './problems';
@@ -31,7 +31,7 @@ export async function explainCase(
   options: OutputOptions,
   inputs: { errorFile?: string; clientFile?: string },
 ): Promise<CaseOutcome> {
-  const loaded = await loadCase<CaseFile | LegacyCaseFile>(
+  const loaded = await loadCase<CaseFile | SchemeCaseFile>(
     io,
     file,
     'explain',
@@ -62,7 +62,7 @@ export async function explainCase(
   if (caseFile.credentials.accessKeyId) input.accessKeyId = caseFile.credentials.accessKeyId;
   if (caseFile.credentials.sessionToken) input.sessionToken = caseFile.credentials.sessionToken;
   // A legacy scheme's settings are its own; the diagnosis reads them off the request's signature.
-  if (caseFile.settings && !isLegacyCase(caseFile)) input.settings = caseFile.settings;
+  if (caseFile.settings && !isSchemeCase(caseFile)) input.settings = caseFile.settings;
   const explanation = await explain(input);
 
   const placed: Diagnostic[] = [...diagnostics];

@@ -3,7 +3,7 @@
  * problem placed in the file.
  */
 
-import { parseCaseFile, type CaseFile, type LegacyCaseFile } from '../lib/sig/case-file';
+import { parseCaseFile, type CaseFile, type SchemeCaseFile } from '../lib/sig/case-file';
 import type { DocumentCase } from '../lib/sig/document-case';
 import type { LocatedJson } from '../lib/sig/json-source';
 import { problem, type Result } from '../lib/sig/types';
@@ -13,7 +13,7 @@ import { isCaseFileText, parseRequestFile } from './request-file';
 import { hasError, inFile, type CaseSource, type Diagnostic } from './problems';
 
 /** A case file ready to sign or verify, and the warnings met reading it. */
-export interface LoadedCase<C extends CaseFile | LegacyCaseFile | DocumentCase = CaseFile> {
+export interface LoadedCase<C extends CaseFile | SchemeCaseFile | DocumentCase = CaseFile> {
   source: CaseSource & { located: LocatedJson };
   caseFile: C;
   secretAccessKey: string;
@@ -21,7 +21,7 @@ export interface LoadedCase<C extends CaseFile | LegacyCaseFile | DocumentCase =
 }
 
 /** A loaded case, or the diagnostics that stop it. */
-export type LoadResult<C extends CaseFile | LegacyCaseFile | DocumentCase = CaseFile> =
+export type LoadResult<C extends CaseFile | SchemeCaseFile | DocumentCase = CaseFile> =
   { ok: true; value: LoadedCase<C> } | { ok: false; diagnostics: Diagnostic[] };
 
 /** A case-file reader: parseCaseFile (SigV4), or parseAnyCaseFile (every scheme). */
@@ -32,7 +32,7 @@ export type CaseParser<C> = (text: string) => Result<{ caseFile: C; located: Loc
  * replace the file's; the environment's and the default profile's only fill what the file leaves out. The region
  * fills a case without one.
  */
-function withOutside<C extends CaseFile | LegacyCaseFile | DocumentCase>(
+function withOutside<C extends CaseFile | SchemeCaseFile | DocumentCase>(
   caseFile: C,
   outside: OutsideCredentials,
 ): C {
@@ -53,7 +53,7 @@ function withOutside<C extends CaseFile | LegacyCaseFile | DocumentCase>(
 }
 
 /** Reads and checks a case file; `purpose` completes "needs a secret key to …" (explain does without one). */
-export async function loadCase<C extends CaseFile | LegacyCaseFile | DocumentCase = CaseFile>(
+export async function loadCase<C extends CaseFile | SchemeCaseFile | DocumentCase = CaseFile>(
   io: CliIo,
   file: string,
   purpose: 'sign' | 'verify' | 'explain' | 'collide',

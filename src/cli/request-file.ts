@@ -4,7 +4,7 @@
  * credentials, region and time come from the command line, the environment or a profile, or from the request.
  */
 
-import type { CaseFile, LegacyCaseFile } from '../lib/sig/case-file';
+import type { CaseFile, SchemeCaseFile } from '../lib/sig/case-file';
 import type { LocatedJson } from '../lib/sig/json-source';
 import { isPostForm } from '../lib/diagnose/policy-side';
 import { inferEndpoint } from '../lib/sig/endpoint';
@@ -22,7 +22,7 @@ export function isCaseFileText(text: string): boolean {
 /** Reads a request file as a case whose "request" is the whole file (problems point into the file as it is). */
 export function parseRequestFile(
   text: string,
-): Result<{ caseFile: CaseFile | LegacyCaseFile; located: LocatedJson }> {
+): Result<{ caseFile: CaseFile | SchemeCaseFile; located: LocatedJson }> {
   const pasted = readPastedRequest(text);
   // A browser POST upload's HTML form is no HTTP request, yet explain reads it as the request box's form.
   if (!pasted.ok && !isPostForm(text)) return fail(pasted.problems);

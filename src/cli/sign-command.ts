@@ -5,22 +5,22 @@
 import { signText, type SignTextInput } from '../lib/sig/index';
 import {
   isDocumentCase,
-  isLegacyCase,
+  isSchemeCase,
   parseAnyCaseFile,
   type CaseFile,
-  type LegacyCaseFile,
+  type SchemeCaseFile,
 } from '../lib/sig/case-file';
-import { signSchemeText } from '../lib/sig/legacy';
+import { signSchemeText } from '../lib/sig/scheme-text';
 import type { OutsideCredentials } from './credentials';
 import { EXIT, type CliIo } from './io';
 import { signDocumentCase } from './document-command';
 import type { DocumentCase } from '../lib/sig/document-case';
-import { renderLegacySignReport } from './legacy-report';
+import { renderSchemeSignReport } from './scheme-report';
 import { loadCase, type LoadedCase } from './load-case';
 import { badInput, warningsText, type CaseOutcome } from './outcome';
 import { hasError, inRequest } from './problems';
 import { renderSignReport } from './report';
-import { legacySignView, signView } from './sign-view';
+import { schemeSignView, signView } from './sign-view';
 
 /** How the command prints. */
 export interface OutputOptions {
@@ -57,8 +57,8 @@ export function signInput(caseFile: CaseFile, secretAccessKey: string): SignText
 }
 
 /** Signs one case under SigV4A or a legacy scheme, or as a chunked upload, through the registry's shared trace. */
-async function signLegacyCase(
-  loaded: LoadedCase<LegacyCaseFile | CaseFile>,
+async function signSchemeCase(
+  loaded: LoadedCase<SchemeCaseFile | CaseFile>,
   file: string,
   options: OutputOptions,
 ): Promise<CaseOutcome> {
@@ -79,10 +79,10 @@ async function signLegacyCase(
   });
   const diagnostics = [...loaded.diagnostics, ...result.problems.map((p) => inRequest(source, p))];
   if (!result.ok || hasError(diagnostics)) return badInput(file, diagnostics, options.json);
-  const view = legacySignView(file, caseFile.scheme, result.value, diagnostics);
+  const view = schemeSignView(file, caseFile.scheme, result.value, diagnostics);
   return options.json
     ? { exit: EXIT.ok, stdout: JSON.stringify(view) + '\n', stderr: warningsText(diagnostics) }
-    : { exit: EXIT.ok, stdout: renderLegacySignReport(view), stderr: '' };
+    : { exit: EXIT.ok, stdout: renderSchemeSignReport(view), stderr: '' };
 }
 
 /** Signs one case file. */
@@ -91,10 +91,10 @@ export async function signCase(io: CliIo, file: string, options: OutputOptions):
   if (!any.ok) return badInput(file, any.diagnostics, options.json);
   if (isDocumentCase(any.value.caseFile))
     return signDocumentCase(any.value as LoadedCase<DocumentCase>, file, options);
-  if (isLegacyCase(any.value.caseFile))
-    return signLegacyCase(any.value as LoadedCase<LegacyCaseFile>, file, options);
+  if (isSchemeCase(any.value.caseFile))
+    return signSchemeCase(any.value as LoadedCase<SchemeCaseFile>, file, options);
   const loaded = any.value as LoadedCase<CaseFile>;
-  if (loaded.caseFile.chunked) return signLegacyCase(loaded, file, options);
+  if (loaded.caseFile.chunked) return signSchemeCase(loaded, file, options);
   const { source, caseFile, secretAccessKey } = loaded;
   const result = await signText(signInput(caseFile, secretAccessKey));
   const diagnostics = [...loaded.diagnostics, ...result.problems.map((p) => inRequest(source, p))];

@@ -91,7 +91,7 @@ export function stageText(trace: Pick<SchemeTrace, 'stages'>, id: string): strin
   return findStage(trace, id)?.text;
 }
 
-/** One stage of a legacy scheme's signature, as printed: its rule, text and labelled lines. */
+/** One stage of a signature, as printed: its rule, text and labelled lines. */
 export interface StageView {
   id: string;
   title: string;
@@ -118,7 +118,7 @@ export function stageViews(stages: readonly TraceStage[]): StageView[] {
 }
 
 /** `sigscope sign` for SigV4A or a legacy scheme (SigV2, S3 SigV2, SigV1, SigV0), from the shared trace. */
-export interface LegacySignView {
+export interface SchemeSignView {
   file: string;
   ok: true;
   scheme: AnySchemeId;
@@ -140,15 +140,15 @@ export interface LegacySignView {
   notes: Diagnostic[];
 }
 
-/** Builds the view of a legacy trace. */
-export function legacySignView(
+/** Builds the view of a shared trace. */
+export function schemeSignView(
   file: string,
   scheme: AnySchemeId,
   trace: SchemeTrace,
   notes: Diagnostic[],
-): LegacySignView {
+): SchemeSignView {
   const canonical = trace.stages.find((s) => s.id === 'canonical-request');
-  const view: LegacySignView = {
+  const view: SchemeSignView = {
     file,
     ok: true,
     scheme,

@@ -62,8 +62,8 @@ export function verifyView(
   };
 }
 
-/** `sigscope verify` for a legacy scheme: the verdict and the stages recomputed from the request as sent. */
-export interface LegacyVerifyView {
+/** `sigscope verify` from the shared trace (SigV4A, the legacy schemes, the modes): the verdict and the stages recomputed from the request as sent. */
+export interface SchemeVerifyView {
   file: string;
   ok: true;
   scheme: AnySchemeId;
@@ -84,14 +84,14 @@ export interface LegacyVerifyView {
   notes: Diagnostic[];
 }
 
-/** Builds the view of a legacy verification. */
-export function legacyVerifyView(
+/** Builds the view of a verification of the shared trace. */
+export function schemeVerifyView(
   file: string,
   scheme: AnySchemeId,
   v: SchemeVerification,
   notes: Diagnostic[],
-): LegacyVerifyView {
-  const view: LegacyVerifyView = {
+): SchemeVerifyView {
+  const view: SchemeVerifyView = {
     file,
     ok: true,
     scheme,

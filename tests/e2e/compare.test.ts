@@ -7,7 +7,7 @@
 
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { verifyLegacyText } from '../../src/lib/sig/legacy';
+import { verifyLegacyText } from '../../src/lib/sig/scheme-text';
 import { shoot } from './harness';
 import { checkThemes, PHONE, useTeachHarness } from './teach-harness';
 

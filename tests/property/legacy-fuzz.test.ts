@@ -6,7 +6,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collideText, signLegacyText, verifyLegacyText } from '../../src/lib/sig/legacy';
+import { collideText, signLegacyText, verifyLegacyText } from '../../src/lib/sig/scheme-text';
 import { detectScheme, LEGACY_SCHEMES } from '../../src/lib/sig/registry';
 import { parseHttpRequest } from '../../src/lib/sig/request/http';
 import { searchS3V2Mistakes } from '../../src/lib/sig/s3v2/mistakes';

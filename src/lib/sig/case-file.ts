@@ -48,7 +48,7 @@ export type DescribedSchemeId = Exclude<AnySchemeId, SchemeId>;
  * A case file for SigV4A or a legacy scheme (SigV2, S3 SigV2, SigV1, SigV0): the same fields as SigV4's, the
  * settings the scheme's own, SigV4A's `regionSet` in place of a region.
  */
-export interface LegacyCaseFile {
+export interface SchemeCaseFile {
   scheme: DescribedSchemeId;
   /** s3v2 and sigv4a: `header` or `query`; the Query API schemes: `query` or `body`, informational (the request decides). */
   mode: string;
@@ -77,29 +77,29 @@ export interface LocatedCase {
 
 /** A parsed case file of any scheme. */
 export interface LocatedAnyCase {
-  caseFile: CaseFile | LegacyCaseFile | DocumentCase;
+  caseFile: CaseFile | SchemeCaseFile | DocumentCase;
   located: LocatedJson;
 }
 
 /** Whether a case file signs a document (a POST policy, an event stream) rather than a request. */
-export function isDocumentCase(caseFile: CaseFile | LegacyCaseFile | DocumentCase): caseFile is DocumentCase {
+export function isDocumentCase(caseFile: CaseFile | SchemeCaseFile | DocumentCase): caseFile is DocumentCase {
   return (DOCUMENT_MODES as readonly string[]).includes(caseFile.mode);
 }
 
 /** Whether a case file is for a scheme with described settings (SigV4A or a legacy one) rather than SigV4. */
-export function isLegacyCase(caseFile: CaseFile | LegacyCaseFile | DocumentCase): caseFile is LegacyCaseFile {
+export function isSchemeCase(caseFile: CaseFile | SchemeCaseFile | DocumentCase): caseFile is SchemeCaseFile {
   return !isDocumentCase(caseFile) && findScheme(caseFile.scheme) === undefined;
 }
 
 /** Whether a case file is for one of the legacy schemes (SigV2, S3 SigV2, SigV1, SigV0). */
-export function isPreV4Case(caseFile: CaseFile | LegacyCaseFile): boolean {
+export function isPreV4Case(caseFile: CaseFile | SchemeCaseFile): boolean {
   return findLegacyScheme(caseFile.scheme) !== undefined;
 }
 
-/** Reads and checks a SigV4 case file; a legacy scheme's case is a problem here (read it with parseAnyCaseFile). */
+/** Reads and checks a SigV4 case file; another scheme's case is a problem here (read it with parseAnyCaseFile). */
 export function parseCaseFile(text: string): Result<LocatedCase> {
   const parsed = parseAnyCaseFile(text);
-  if (!parsed.ok || (!isLegacyCase(parsed.value.caseFile) && !isDocumentCase(parsed.value.caseFile)))
+  if (!parsed.ok || (!isSchemeCase(parsed.value.caseFile) && !isDocumentCase(parsed.value.caseFile)))
     return parsed as Result<LocatedCase>;
   return fail([
     problem(
@@ -113,10 +113,10 @@ export function parseCaseFile(text: string): Result<LocatedCase> {
 /** A case file of any scheme that signs a request (not a document mode): what explain and collide read. */
 export function parseRequestCase(
   text: string,
-): Result<{ caseFile: CaseFile | LegacyCaseFile; located: LocatedJson }> {
+): Result<{ caseFile: CaseFile | SchemeCaseFile; located: LocatedJson }> {
   const parsed = parseAnyCaseFile(text);
   if (!parsed.ok || !isDocumentCase(parsed.value.caseFile))
-    return parsed as Result<{ caseFile: CaseFile | LegacyCaseFile; located: LocatedJson }>;
+    return parsed as Result<{ caseFile: CaseFile | SchemeCaseFile; located: LocatedJson }>;
   const mode = parsed.value.caseFile.mode;
   return fail([
     problem(
@@ -163,7 +163,7 @@ export function parseAnyCaseFile(text: string): Result<LocatedAnyCase> {
 
   const request = str(value, 'request', '/request', true);
   const given = str(value, 'scheme', '/scheme', false);
-  // No scheme given: a request that carries a legacy signature says which; otherwise SigV4, as before.
+  // No scheme given: a request that carries another scheme's signature says which; otherwise SigV4, as before.
   const detected = given === undefined && request !== undefined ? legacyDetection(request) : undefined;
   if (detected)
     problems.push(
@@ -212,7 +212,7 @@ export function parseAnyCaseFile(text: string): Result<LocatedAnyCase> {
     if (token !== undefined && token !== '') creds.sessionToken = token;
   }
   if (legacy) {
-    const legacyCase: LegacyCaseFile = {
+    const legacyCase: SchemeCaseFile = {
       scheme: legacy.id as DescribedSchemeId,
       mode,
       request: request ?? '',
@@ -354,7 +354,7 @@ function readDescribedSettings(
 /** SigV4A's own fields: the region set (required to sign), the service and a public key to verify with. */
 function readV4aFields(
   value: JsonObject,
-  into: LegacyCaseFile,
+  into: SchemeCaseFile,
   span: (pointer: string) => Span | undefined,
   problems: Problem[],
   str: (obj: JsonObject, key: string, pointer: string, required: boolean) => string | undefined,

@@ -3,7 +3,7 @@
  * that scheme's own settings (SigV4A's `regionSet` in place of a region).
  */
 
-import type { CaseFile, LegacyCaseFile } from '../sig/case-file';
+import type { CaseFile, SchemeCaseFile } from '../sig/case-file';
 import type { AnySchemeId } from '../sig/registry';
 import type { SigV4Settings, SigV4Mode } from '../sig/registry-settings';
 import type { SettingValues } from '../worker/protocol';
@@ -17,14 +17,14 @@ export function toCaseFile(
   snapshot: SessionSnapshot,
   scheme: AnySchemeId,
   mode: SigV4Mode,
-): CaseFile | LegacyCaseFile {
+): CaseFile | SchemeCaseFile {
   const credentials: CaseFile['credentials'] = { accessKeyId: snapshot.accessKeyId };
   if (snapshot.secretAccessKey) credentials.secretAccessKey = snapshot.secretAccessKey;
   if (snapshot.sessionToken) credentials.sessionToken = snapshot.sessionToken;
-  const caseFile = { scheme, mode, request: snapshot.request, credentials } as CaseFile | LegacyCaseFile;
+  const caseFile = { scheme, mode, request: snapshot.request, credentials } as CaseFile | SchemeCaseFile;
   if (isV4(scheme) && snapshot.region) (caseFile as CaseFile).region = snapshot.region;
   if (scheme === 'sigv4a') {
-    const legacy = caseFile as LegacyCaseFile;
+    const legacy = caseFile as SchemeCaseFile;
     if (snapshot.regionSet) legacy.regionSet = snapshot.regionSet;
     if (snapshot.publicKey) legacy.publicKey = snapshot.publicKey;
   }
@@ -37,7 +37,7 @@ export function toCaseFile(
 }
 
 /** A session for a case file of any scheme. */
-export function fromCaseFile(caseFile: CaseFile | LegacyCaseFile): SessionSnapshot {
+export function fromCaseFile(caseFile: CaseFile | SchemeCaseFile): SessionSnapshot {
   const snapshot: SessionSnapshot = {
     ...EMPTY_SNAPSHOT,
     request: caseFile.request,

@@ -4,7 +4,7 @@
  * Every verdict is the engine's verify. No DOM here.
  */
 
-import { collideText, signLegacyText, verifyLegacyText } from '$lib/sig/legacy';
+import { collideText, signLegacyText, verifyLegacyText } from '$lib/sig/scheme-text';
 import { parseHttpRequest } from '$lib/sig/request/http';
 import { findStage, type SchemeCredentials } from '$lib/sig/trace';
 import { fail, ok, type Result } from '$lib/sig/types';

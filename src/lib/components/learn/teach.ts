@@ -6,7 +6,7 @@
 
 import { inferEndpoint } from '$lib/sig/endpoint';
 import { signText, verifyText } from '$lib/sig';
-import { signLegacyText, verifyLegacyText } from '$lib/sig/legacy';
+import { signLegacyText, verifyLegacyText } from '$lib/sig/scheme-text';
 import { findLegacyScheme, findScheme, type SchemeId } from '$lib/sig/registry';
 import type { LessonId } from './ids';
 

@@ -1,13 +1,13 @@
 /**
- * The text reports of `sigscope sign` and `verify` for the legacy schemes: every stage with its rule and, line by
+ * The text reports of `sigscope sign` and `verify` from the shared trace (SigV4A, the legacy schemes, the modes): every stage with its rule and, line by
  * line, what each line of it is.
  */
 
 import { formatDiagnostic } from './problems';
 import { renderNotes } from './report';
-import type { LegacySignView, StageView } from './sign-view';
+import type { SchemeSignView, StageView } from './sign-view';
 import { section, table, trimTrailingLines } from './text';
-import type { LegacyVerifyView } from './verify-view';
+import type { SchemeVerifyView } from './verify-view';
 
 /** A stage: its rule, then its lines labelled (an empty line shown as such). */
 export function renderStage(stage: StageView): string {
@@ -23,8 +23,8 @@ export function renderStage(stage: StageView): string {
   return section(`${stage.title} — ${stage.rule}`, labelled === '' ? '(empty)' : labelled);
 }
 
-/** Renders one case signed under a legacy scheme. */
-export function renderLegacySignReport(view: LegacySignView): string {
+/** Renders one case signed into the shared trace. */
+export function renderSchemeSignReport(view: SchemeSignView): string {
   const where =
     view.authorization !== undefined
       ? section('Authorization header', view.authorization)
@@ -49,8 +49,8 @@ export function renderLegacySignReport(view: LegacySignView): string {
     .join('\n');
 }
 
-/** Renders one legacy verification. */
-export function renderLegacyVerifyReport(view: LegacyVerifyView): string {
+/** Renders one verification of the shared trace. */
+export function renderSchemeVerifyReport(view: SchemeVerifyView): string {
   return [
     `${view.file}: ${view.match ? 'match' : 'MISMATCH'} (${view.scheme}, ${view.mode})\n`,
     view.reason ? section('Why', formatDiagnostic(view.reason).trimEnd()) : '',
