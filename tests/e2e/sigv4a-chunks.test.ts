@@ -95,6 +95,8 @@ describe.each(['light', 'dark'] as const)('in %s mode', (colorScheme) => {
     await settled(page);
     expect(await page.getByTestId('verdict').getAttribute('data-verdict')).toBe('mismatch');
     expect(await page.getByTestId('answer-chain-link').textContent()).toBe('The chain table: chunk 2');
+    // A break after the seed is in the chain, not in the seed's canonical request: no stage link to that.
+    expect(await page.getByTestId('answer-stage-link').count()).toBe(0);
     await noSeriousAxe(page);
     await page.getByTestId('chunked').scrollIntoViewIfNeeded();
     await shoot(page, `chunked-break-${colorScheme}`);
