@@ -245,8 +245,8 @@ function verdictWithoutDiagnosis(
     if (!hasSecret)
       return { verdict: 'unknown', reason: 'Enter the secret access key to check the signature.' };
     return matched
-      ? { verdict: 'match', reason: 'The signature on the request is the one this secret makes.' }
-      : { verdict: 'mismatch', reason: 'The signature on the request is not the one this secret makes.' };
+      ? { verdict: 'match', reason: 'The signature on the request verifies with this secret.' }
+      : { verdict: 'mismatch', reason: 'The signature on the request does not verify with this secret.' };
   }
   const sts = out.diffs.find((d) => d.part === 'string-to-sign' && d.left === 'ours' && d.right === 'server');
   if (sts) {
