@@ -43,6 +43,8 @@ let inner = Buffer.allocUnsafe(1024);
 const outer = Buffer.allocUnsafe(BLOCK + 32);
 /** Views of `inner` by length: messages of one length (strings to sign) come in runs, and a view costs a call. */
 let views: Buffer[] = [];
+/** The key whose pads `inner` and `outer` start with (keys are not changed in place once made). */
+let padded: Uint8Array | undefined;
 
 /**
  * HMAC-SHA256 (RFC 2104) as two one-shot hashes over reused buffers: H(key ^ opad || H(key ^ ipad || data)).
@@ -57,11 +59,16 @@ function hmacSha256(key: Uint8Array, data: BytesLike, encoding?: 'hex'): Buffer 
   if (room > inner.length) {
     inner = Buffer.allocUnsafe(room);
     views = [];
+    padded = undefined;
   }
-  for (let i = 0; i < BLOCK; i++) {
-    const b = i < k.length ? k[i]! : 0;
-    inner[i] = b ^ 0x36;
-    outer[i] = b ^ 0x5c;
+  // A search signs hundreds of strings with one key: its pads stay in the buffers until another key comes.
+  if (k !== padded) {
+    for (let i = 0; i < BLOCK; i++) {
+      const b = i < k.length ? k[i]! : 0;
+      inner[i] = b ^ 0x36;
+      outer[i] = b ^ 0x5c;
+    }
+    padded = k.length > BLOCK ? undefined : k;
   }
   let end = BLOCK;
   if (typeof data === 'string') end += inner.write(data, BLOCK, 'utf8');

@@ -51,15 +51,21 @@ function joinMistakes(name: string): Mistake[] {
 /** The one-header mistakes for a request's headers. */
 export function headerMistakes(ctx: VariantContext): Mistake[] {
   const out: Mistake[] = [];
-  const seen = new Set<string>();
+  // Each header name once, in the order first sent, with its fields: one pass, not one per name.
+  const byName = new Map<string, VariantContext['headers']>();
   for (const h of ctx.headers) {
     const name = h.name.toLowerCase();
-    if (seen.has(name)) continue;
-    seen.add(name);
-    const values = ctx.headers.filter((x) => x.name.toLowerCase() === name).map((x) => x.raw ?? x.value);
+    const fields = byName.get(name);
+    if (fields) fields.push(h);
+    else byName.set(name, [h]);
+  }
+  const seen = new Set(byName.keys());
+  for (const [name, fields] of byName) {
+    const h = fields[0]!;
+    const values = fields.map((x) => x.raw ?? x.value);
     const base = { kind: 'client' as const, component: 'headers' as const, name };
-    const wholes = ctx.headers.filter((x) => x.name.toLowerCase() === name && x.rawWhole !== undefined);
-    for (const untrimmedWhole of wholes.length > 0 ? [false, true] : [false]) {
+    const whole = fields.some((x) => x.rawWhole !== undefined);
+    for (const untrimmedWhole of whole ? [false, true] : [false]) {
       if (!untrimmedWhole && !values.some((v) => v !== v.replace(/^[ \t]+|[ \t]+$/g, ''))) continue;
       out.push({
         ...base,
