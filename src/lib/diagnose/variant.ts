@@ -4,7 +4,13 @@
  * parameter at once or for one alone; the empty variant reproduces the engine's canonical request exactly.
  */
 
-import { renderScope, type CredentialScope, ALGORITHM, renderStringToSign } from '../sig/registry-sigv4';
+import {
+  ALGORITHM,
+  renderScope,
+  renderStringToSign,
+  type CanonicalVariant,
+  type CredentialScope,
+} from '../sig/registry-sigv4';
 import type { SigV4Settings } from '../sig/registry-settings';
 import { sha256HexNow } from '../sig/crypto';
 import type { CurlEra } from './clients/curl';
@@ -15,28 +21,7 @@ import { PATH_FIELDS, QUERY_FIELDS, prepare, variantPath, variantQuery, type Par
 export type ValueEncoding = 'reserved-raw' | 'space-as-plus' | 'lower-hex' | 'raw' | 'twice';
 
 /** How a client's canonicalization departs from the scheme's. Every field left out means "as the scheme says". */
-export interface Variant {
-  pathEncoding?: 'single' | 'double' | 'raw';
-  normalizePath?: boolean;
-  /** Leave RFC 3986 reserved characters (`!$&'()*+,;=:@`) unencoded, as `encodeURI` does. */
-  reservedRaw?: boolean;
-  spaceAsPlus?: boolean;
-  encodeTilde?: boolean;
-  lowerHex?: boolean;
-  querySort?: 'as-sent' | 'case-insensitive' | 'decoded';
-  bareKeyWithoutEquals?: boolean;
-  untrimmedHeaderValues?: boolean;
-  uncollapsedHeaderSpaces?: boolean;
-  headerNamesAsSent?: boolean;
-  repeatedHeaderJoin?: ', ' | 'first' | 'last';
-  hostPort?: 'add-default' | 'strip';
-  payload?: 'empty' | 'unsigned' | 'body';
-  excludeToken?: boolean;
-  timeSource?: 'date';
-  scopeDayOffset?: number;
-  region?: string;
-  service?: string;
-  secret?: 'trailing-newline' | 'trailing-space' | 'leading-space' | 'trimmed' | 'plus-as-space';
+export interface Variant extends CanonicalVariant {
   /** One header (lower-case name) whose value was not trimmed, while the others were. */
   untrimmedHeader?: string;
   /** With `untrimmedHeader`: the space after the colon was part of the value too. */

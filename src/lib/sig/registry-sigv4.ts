@@ -50,7 +50,7 @@ export type { CanonicalPart, CanonicalRequest } from './v4/canonical-request';
 export { computeStages } from './v4/compute';
 export type { SignatureStages } from './v4/compute';
 export { REGIONS, SERVICES, SIGV4_MISTAKES } from './v4/mistakes';
-export type { SigV4Mistake } from './v4/mistakes';
+export type { CanonicalVariant, SigV4Mistake } from './v4/mistakes';
 export { EMPTY_SHA256, bodyHashOf } from './v4/payload-hash';
 export { scopeOrFail } from './v4/scope-inference';
 export { signV4 } from './v4/sign';
