@@ -76,8 +76,3 @@ export function queryRequestSide(
   if (out.verdict !== 'mismatch') out.verdict = verified.value.match ? 'match' : 'mismatch';
   if (!verified.value.match) searchCatalogue(out, scheme, request, secret);
 }
-
-/** S3 SigV2 with the secret: when the signature differs, the catalogue mistake that reproduces it. */
-export function s3V2Search(out: Explanation, request: HttpRequest, secret: string): void {
-  searchCatalogue(out, 's3v2', request, secret);
-}

@@ -7,7 +7,7 @@
 import type { ClientLog, Signing } from '../sig/client-log/types';
 import { parseS3V2StringToSign, verifyS3V2 } from '../sig/registry-legacy';
 import type { HttpRequest } from '../sig/request/model';
-import { s3V2Search } from './legacy-side';
+import { searchCatalogue } from './legacy-side';
 import { s3V2Findings } from './s3-sigv2';
 import type { Explanation } from './types';
 
@@ -41,7 +41,7 @@ export function s3V2RequestSide(out: Explanation, request: HttpRequest, secret: 
   };
   if (secret !== undefined && out.verdict !== 'mismatch')
     out.verdict = verified.value.match ? 'match' : 'mismatch';
-  if (secret !== undefined && !verified.value.match) s3V2Search(out, request, secret);
+  if (secret !== undefined && !verified.value.match) searchCatalogue(out, 's3v2', request, secret);
   const logged = signingSent(out.client, provided);
   if (!logged) return;
   const client = parseS3V2StringToSign(logged.stringToSign.text);

@@ -7,7 +7,6 @@ import { parseLocatedJson, type Json, type LocatedJson } from './json-source';
 import {
   detectScheme,
   findAnyScheme,
-  findLegacyScheme,
   findScheme,
   SCHEME_IDS,
   type AnySchemeId,
@@ -89,11 +88,6 @@ export function isDocumentCase(caseFile: CaseFile | SchemeCaseFile | DocumentCas
 /** Whether a case file is for a scheme with described settings (SigV4A or a legacy one) rather than SigV4. */
 export function isSchemeCase(caseFile: CaseFile | SchemeCaseFile | DocumentCase): caseFile is SchemeCaseFile {
   return !isDocumentCase(caseFile) && findScheme(caseFile.scheme) === undefined;
-}
-
-/** Whether a case file is for one of the legacy schemes (SigV2, S3 SigV2, SigV1, SigV0). */
-export function isPreV4Case(caseFile: CaseFile | SchemeCaseFile): boolean {
-  return findLegacyScheme(caseFile.scheme) !== undefined;
 }
 
 /** Reads and checks a SigV4 case file; another scheme's case is a problem here (read it with parseAnyCaseFile). */

@@ -42,12 +42,6 @@ export type {
 /** Whether a request declares an aws-chunked upload, which the SigV4-family schemes verify link by link. */
 export { isChunkedUpload } from './streaming/scheme-mode';
 
-/** What a legacy scheme signs with besides the request. */
-export type LegacySignInput = SchemeSignInput;
-
-/** What a legacy scheme verifies with besides the request. */
-export type LegacyVerifyInput = SchemeVerifyInput;
-
 /** A legacy scheme: the shared interface, signing synchronously (HMAC-SHA1/SHA256 without WebCrypto). */
 export interface LegacyScheme extends Scheme {
   id: LegacySchemeId;
