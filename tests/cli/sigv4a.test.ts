@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseFolders, readVector, readVectorJson, VECTORS, type AwsCAuthContext } from '../sig/v4/vectors';
 import { sigscope, tempFiles } from './run-cli';
+import { caseFromContext } from './vector-case';
 
 const SUITE = ['sigv4a', 'aws-c-auth-v4a'];
 const cases = caseFolders(...SUITE).filter((c) =>
@@ -30,28 +31,11 @@ function suiteKeyVerifies(name: string, stringToSign: string, derHex: string): b
   });
 }
 
+/** The aws-c-auth case as a sigv4a case file: SigV4's fields, the region as the region set. */
 function caseOf(name: string, mode: 'header' | 'query', request: string) {
   const context = readVectorJson<AwsCAuthContext>(...SUITE, name, 'context.json');
-  const { access_key_id, secret_access_key, token } = context.credentials;
-  return {
-    scheme: 'sigv4a',
-    mode,
-    request,
-    credentials: {
-      accessKeyId: access_key_id,
-      secretAccessKey: secret_access_key,
-      ...(token ? { sessionToken: token } : {}),
-    },
-    regionSet: context.region,
-    service: context.service,
-    time: context.timestamp,
-    expires: context.expiration_in_seconds,
-    settings: {
-      normalizePath: context.normalize,
-      contentSha256Header: context.sign_body,
-      signSessionToken: !context.omit_session_token,
-    },
-  };
+  const { region, ...rest } = caseFromContext(context, mode, request);
+  return { ...rest, scheme: 'sigv4a', regionSet: region };
 }
 
 describe.each(cases)('sigscope with the aws-c-auth v4a case %s', (name) => {

@@ -14,13 +14,8 @@ export function vectorFile(name: string, file: string): string {
   return readFileSync(`${VECTORS}${name}/${file}`, 'utf8');
 }
 
-/** The case file for a vector, signing `request` (by default the vector's unsigned request.txt). */
-export function vectorCase(
-  name: string,
-  mode: 'header' | 'query',
-  request = vectorFile(name, 'request.txt'),
-) {
-  const context = JSON.parse(vectorFile(name, 'context.json')) as AwsCAuthContext;
+/** The SigV4 case file an aws-c-auth context describes, signing `request` in `mode`. */
+export function caseFromContext(context: AwsCAuthContext, mode: 'header' | 'query', request: string) {
   const { access_key_id, secret_access_key, token } = context.credentials;
   return {
     scheme: 'sigv4',
@@ -41,4 +36,13 @@ export function vectorCase(
       signSessionToken: !context.omit_session_token,
     },
   };
+}
+
+/** The case file for a vector, signing `request` (by default the vector's unsigned request.txt). */
+export function vectorCase(
+  name: string,
+  mode: 'header' | 'query',
+  request = vectorFile(name, 'request.txt'),
+) {
+  return caseFromContext(JSON.parse(vectorFile(name, 'context.json')) as AwsCAuthContext, mode, request);
 }

@@ -68,3 +68,17 @@ export async function checkThemes(page: Page, name: string): Promise<string[]> {
   }
   return found;
 }
+
+/**
+ * The boxes (inputs, text areas, pre, tables, selects) in `main` whose right edge is past the phone's screen: a
+ * phone may widen its layout viewport to fit what overflows instead of scrolling sideways.
+ */
+export function boxesPastScreen(page: Page): Promise<string[]> {
+  return page.evaluate(
+    (width) =>
+      [...document.querySelectorAll('main input, main textarea, main pre, main table, main select')]
+        .filter((e) => e.getBoundingClientRect().right > width + 1)
+        .map((e) => e.getAttribute('data-testid') ?? e.tagName),
+    PHONE.viewport.width,
+  );
+}
