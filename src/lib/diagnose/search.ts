@@ -67,8 +67,29 @@ const PAIR_LIMIT = 3000;
 /** A client whose own canonicalization the search tries first, when the paste shows it. */
 export type ClientProfile = 'curl';
 
-function pairsOf(a: readonly Mistake[], b: readonly Mistake[], out: Mistake[][]): void {
-  for (const x of a) for (const y of b) if (x !== y && !overlap(x.variant, y.variant)) out.push([x, y]);
+/**
+ * Whether a pair signs what one of its mistakes alone signs, known before its parts are built: one of them changes
+ * nothing here (its parts are the request's own) and the two change different parts, so the union's parts are the
+ * other's (unionParts). Such a pair is a duplicate of a single tried before it, and most pairs on a request are:
+ * a common mistake about the path or the secret that this request gives no hold to.
+ */
+function redundant(x: PartedVariant, y: PartedVariant, base: VariantParts): boolean {
+  return (x.touched & y.touched) === 0 && (sameParts(x.parts, base) || sameParts(y.parts, base));
+}
+
+function pairsOf(
+  a: readonly Mistake[],
+  b: readonly Mistake[],
+  partsOf: PartsOf,
+  base: VariantParts,
+  out: Mistake[][],
+): void {
+  for (const x of a) {
+    for (const y of b) {
+      if (x === y || overlap(x.variant, y.variant) || redundant(partsOf(x), partsOf(y), base)) continue;
+      out.push([x, y]);
+    }
+  }
 }
 
 /** The parts of each mistake's variant, made once per search. */
@@ -112,12 +133,8 @@ export function candidates(
   ];
   const common = singles.filter((m) => m.common);
   const pairs: Mistake[][] = [];
-  for (let i = 0; i < common.length; i++) {
-    for (let j = i + 1; j < common.length; j++) {
-      if (!overlap(common[i]!.variant, common[j]!.variant)) pairs.push([common[i]!, common[j]!]);
-    }
-  }
-  pairsOf(targeted, common, pairs);
+  for (let i = 0; i < common.length; i++) pairsOf([common[i]!], common.slice(i + 1), partsOf, base, pairs);
+  pairsOf(targeted, common, partsOf, base, pairs);
   // Bounded, so that a request with scores of headers still answers in well under a second.
   pairs.length = Math.min(pairs.length, PAIR_LIMIT);
   return [
@@ -135,10 +152,11 @@ function partsOfAll(
   mistakes: readonly Mistake[],
   partsOf: PartsOf,
 ): VariantParts | undefined {
-  const [a, b] = mistakes;
-  if (mistakes.length === 1) return partsOf(a!).parts;
+  const a = mistakes[0]!;
+  if (mistakes.length === 1) return partsOf(a).parts;
+  const b = mistakes[1]!;
   if (mistakes.length === 2)
-    return overlap(a!.variant, b!.variant) ? undefined : unionParts(ctx, partsOf(a!), partsOf(b!));
+    return overlap(a.variant, b.variant) ? undefined : unionParts(ctx, partsOf(a), partsOf(b));
   const merged: Variant = {};
   for (const m of mistakes) {
     if (overlap(merged, m.variant)) return undefined;

@@ -44,6 +44,17 @@ const ENCODINGS: readonly { as: ValueEncoding; id: string; message: (n: string) 
   },
 ];
 
+/** A mistake on one query parameter, in one literal of one shape (as oneHeader). */
+function oneParam(
+  name: string,
+  id: string,
+  variant: Mistake['variant'],
+  message: string,
+  fix: string,
+): Mistake {
+  return { kind: 'client', component: 'query', name, id, variant, message, fix };
+}
+
 function paramMistakes(ctx: VariantContext): Mistake[] {
   const out: Mistake[] = [];
   const seen = new Set<string>();
@@ -52,23 +63,18 @@ function paramMistakes(ctx: VariantContext): Mistake[] {
     seen.add(p.name);
     // Named as a canonical query names it (encoded), as the comparison of canonical requests does.
     const name = uriEncode(percentDecode(p.name).bytes).toLowerCase();
-    const base = { kind: 'client' as const, component: 'query' as const, name };
-    out.push({
-      ...base,
-      id: 'query-param-left-out',
-      variant: { omitParam: p.name },
-      message: `Your client left ${name} out of the canonical query, then sent it in the URL.`,
-      fix: `Add ${name} to the query before computing the signature (or send it only after signing, unsigned, where the service allows).`,
-    });
+    out.push(
+      oneParam(
+        name,
+        'query-param-left-out',
+        { omitParam: p.name },
+        `Your client left ${name} out of the canonical query, then sent it in the URL.`,
+        `Add ${name} to the query before computing the signature (or send it only after signing, unsigned, where the service allows).`,
+      ),
+    );
     if (!p.value) continue;
     for (const e of ENCODINGS) {
-      out.push({
-        ...base,
-        id: e.id,
-        variant: { paramEncoding: { name: p.name, as: e.as } },
-        message: e.message(name),
-        fix: e.fix,
-      });
+      out.push(oneParam(name, e.id, { paramEncoding: { name: p.name, as: e.as } }, e.message(name), e.fix));
     }
   }
   return out;

@@ -43,32 +43,16 @@ export const HEADER_FIELDS: ReadonlySet<string> = new Set([
   'joinHeader',
 ]);
 
-/** Whether a variant changes this header in particular (not only as it changes every header). */
-function touches(v: Variant, lower: string): boolean {
-  return (
-    v.untrimmedHeader === lower ||
-    v.uncollapsedHeader === lower ||
-    v.headerCaseAsSent === lower ||
-    v.headerSignedAs?.name === lower ||
-    v.joinHeader?.name === lower ||
-    (lower === 'host' && v.hostPort !== undefined)
-  );
-}
-
-/** One header's canonical line as a variant gives it, rendered once per context and per what it depends on. */
-function headerLine(
-  ctx: VariantContext,
-  v: Variant,
-  g: Group,
-  i: number,
-  row: (Part | undefined)[],
-  globals: string,
-): Part {
-  // A line the variant does not change on its own is the same for every variant with the same global fields.
-  if (!touches(v, g.lower))
-    return (row[i] ??= memo(ctx, `l|${g.lower}${globals}`, () => renderLine(ctx, v, g)));
-  // One the variant changes is rendered for that variant alone (a search asks for it once): not kept.
-  return numbered(ctx, renderLine(ctx, v, g));
+/** The headers a variant changes on their own (lower-case names), beside what it changes on every header. */
+function ownNames(v: Variant): string[] {
+  const out: string[] = [];
+  if (v.untrimmedHeader !== undefined) out.push(v.untrimmedHeader);
+  if (v.uncollapsedHeader !== undefined) out.push(v.uncollapsedHeader);
+  if (v.headerCaseAsSent !== undefined) out.push(v.headerCaseAsSent);
+  if (v.headerSignedAs !== undefined) out.push(v.headerSignedAs.name);
+  if (v.joinHeader !== undefined) out.push(v.joinHeader.name);
+  if (v.hostPort !== undefined) out.push('host');
+  return out;
 }
 
 function renderLine(ctx: VariantContext, v: Variant, g: Group): string {
@@ -91,7 +75,7 @@ function renderLine(ctx: VariantContext, v: Variant, g: Group): string {
  * A headers block: its lines and what follows them. Its text is joined on first read: a search hashes the lines
  * one by one and reads the whole text only of the candidate that reproduces.
  */
-class HeadersBlock implements Part {
+export class HeadersBlock implements Part {
   private joined: string | undefined;
   constructor(
     readonly id: number,
@@ -103,39 +87,128 @@ class HeadersBlock implements Part {
   }
 }
 
+/** A headers block as a variant's global fields alone give it: its lines, their numbers and the names signed. */
+export interface HeadersTemplate {
+  block: Part;
+  names: string[];
+}
+
+function template(ctx: VariantContext, globals: string, v: Variant): HeadersTemplate {
+  const { groups, templates } = prepare(ctx);
+  let t = templates.get(globals);
+  if (t) return t;
+  const only: Variant = {};
+  for (const field of GLOBAL_FIELDS) {
+    const x = v[field as keyof Variant];
+    if (x !== undefined) Object.assign(only, { [field]: x });
+  }
+  const lines = groups.map((g) => memo(ctx, `l|${g.lower}${globals}`, () => renderLine(ctx, only, g)));
+  const names = groups.map((g) => (only.headerNamesAsSent ? g.sent : g.lower));
+  templates.set(globals, (t = { block: blockOf(ctx, lines, names), names }));
+  return t;
+}
+
+function sameLines(a: readonly Part[], b: readonly Part[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.id !== b[i]!.id) return false;
+  return true;
+}
+
 /**
- * The canonical headers block, a blank line and SignedHeaders, as a variant gives them. Blocks are numbered by
- * their lines' numbers (a line starts with the name SignedHeaders lists), so that no block text is built or
- * compared to tell two apart.
+ * The block of these lines and names, numbered by the lines' numbers: one object for equal lines. Blocks are
+ * found by a hash of the numbers (FNV-1a), then compared number by number: no key text is built.
+ */
+function blockOf(ctx: VariantContext, lines: readonly Part[], names: readonly string[]): Part {
+  const prepared = prepare(ctx);
+  let h = 0x811c9dc5;
+  for (const line of lines) h = Math.imul(h ^ line.id, 0x01000193);
+  let bucket = prepared.blocks.get(h);
+  if (!bucket) prepared.blocks.set(h, (bucket = []));
+  for (const block of bucket) if (sameLines(block.lines, lines)) return block;
+  const block = new HeadersBlock(prepared.blockCount++, lines, '\n' + names.join(';'));
+  bucket.push(block);
+  return block;
+}
+
+/**
+ * The canonical headers block, a blank line and SignedHeaders, as a variant gives them: the block of its global
+ * fields (made once per context), with the lines of the headers it changes on its own rendered again, the header
+ * it leaves out taken out and the one it adds put in. Blocks are numbered by their lines' numbers (a line starts
+ * with the name SignedHeaders lists), so that no block text is built or compared to tell two apart.
  */
 export function variantHeaders(ctx: VariantContext, v: Variant): Part {
-  const { groups, rows, blocks } = prepare(ctx);
-  const globals = fieldKey('', v, GLOBAL_FIELDS);
-  let row = rows.get(globals);
-  if (!row) rows.set(globals, (row = []));
+  const { groups, index } = prepare(ctx);
+  const t = template(ctx, fieldKey('', v, GLOBAL_FIELDS), v);
+  const own = ownNames(v);
   let add = v.addHeader;
-  if (add && groups.some((g) => g.lower === add!.name)) add = undefined;
-  // Where the added header sorts: before the first header whose lower-case name sorts after its own.
-  const addAt = add ? groups.findIndex((g) => cmp(g.lower, add!.name.toLowerCase()) > 0) : -1;
-  const lines: Part[] = [];
-  let names = '';
-  let key = '';
-  for (let i = 0; i <= groups.length; i++) {
-    if (add && (i === addAt || (addAt < 0 && i === groups.length))) {
-      const { name, value } = add;
-      const line = memo(ctx, `a|${name}:${value}`, () => `${name}:${canonicalHeaderValue(value)}\n`);
-      lines.push(line);
-      names += (names ? ';' : '') + name;
-      key += line.id + ',';
-    }
-    const g = groups[i];
-    if (!g || g.lower === v.omitHeader) continue;
-    const line = headerLine(ctx, v, g, i, row, globals);
-    lines.push(line);
-    names += (names ? ';' : '') + (v.headerNamesAsSent || v.headerCaseAsSent === g.lower ? g.sent : g.lower);
-    key += line.id + ',';
+  if (add && index.has(add.name)) add = undefined;
+  if (own.length === 0 && v.omitHeader === undefined && !add) return t.block;
+  const lines = [...t.block.lines!];
+  const names = [...t.names];
+  for (const name of own) {
+    const i = index.get(name);
+    if (i === undefined) continue;
+    const g = groups[i]!;
+    lines[i] = numbered(ctx, renderLine(ctx, v, g));
+    if (v.headerCaseAsSent === name) names[i] = g.sent;
   }
-  let block = blocks.get(key);
-  if (!block) blocks.set(key, (block = new HeadersBlock(blocks.size, lines, '\n' + names)));
-  return block;
+  // Taken out and put in from the end, so that the indexes of the groups before stay right.
+  const omitted = v.omitHeader === undefined ? undefined : index.get(v.omitHeader);
+  // Where the added header sorts: before the first header whose lower-case name sorts after its own.
+  let addAt = add ? groups.findIndex((g) => cmp(g.lower, add!.name.toLowerCase()) > 0) : -1;
+  if (add && addAt < 0) addAt = groups.length;
+  if (omitted !== undefined && omitted >= addAt) {
+    lines.splice(omitted, 1);
+    names.splice(omitted, 1);
+  }
+  if (add) {
+    const { name, value } = add;
+    lines.splice(
+      addAt,
+      0,
+      memo(ctx, `a|${name}:${value}`, () => `${name}:${canonicalHeaderValue(value)}\n`),
+    );
+    names.splice(addAt, 0, name);
+  }
+  if (omitted !== undefined && omitted < addAt) {
+    lines.splice(omitted, 1);
+    names.splice(omitted, 1);
+  }
+  return blockOf(ctx, lines, names);
+}
+
+/**
+ * The headers block of two variants made together, exactly `variantHeaders(ctx, {...a, ...b})`, taken from their
+ * blocks where it can be: when both change every header alike (the same global fields), neither leaves a header
+ * out or adds one, and they change different headers on their own, each changed line is the one its variant
+ * rendered. Otherwise the union is rendered.
+ */
+export function unionHeaders(ctx: VariantContext, a: Variant, aBlock: Part, b: Variant, bBlock: Part): Part {
+  const globals = fieldKey('', a, GLOBAL_FIELDS);
+  const ownA = ownNames(a);
+  const ownB = ownNames(b);
+  const simple =
+    globals === fieldKey('', b, GLOBAL_FIELDS) &&
+    !a.omitHeader &&
+    !b.omitHeader &&
+    !a.addHeader &&
+    !b.addHeader &&
+    !ownA.some((n) => ownB.includes(n));
+  if (!simple) return variantHeaders(ctx, { ...a, ...b });
+  const { groups, index } = prepare(ctx);
+  const t = template(ctx, globals, a);
+  const lines = [...t.block.lines!];
+  const names = [...t.names];
+  for (const [own, block, v] of [
+    [ownA, aBlock, a],
+    [ownB, bBlock, b],
+  ] as const) {
+    for (const name of own) {
+      const i = index.get(name);
+      if (i === undefined) continue;
+      lines[i] = block.lines![i]!;
+      if (v.headerCaseAsSent === name) names[i] = groups[i]!.sent;
+    }
+  }
+  return blockOf(ctx, lines, names);
 }

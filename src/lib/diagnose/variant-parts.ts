@@ -7,6 +7,7 @@ import { isUnreserved, percentDecode } from '../sig/encoding';
 import { normalizePathSegments } from '../sig/registry-sigv4';
 import { curlPath, curlQuery } from './clients/curl';
 import type { Rest, Variant, VariantContext, VariantParts } from './variant';
+import type { HeadersBlock, HeadersTemplate } from './variant-headers';
 import type { HashCache } from './variant-hash';
 
 const RESERVED = new Set("!$&'()*+,;=:@".split('').map((c) => c.charCodeAt(0)));
@@ -49,10 +50,13 @@ export interface Prepared {
   parts: Map<string, Part>;
   /** Each distinct rendering's number, so that candidates are told apart without comparing whole texts. */
   ids: Map<string, number>;
-  /** Header lines by group, per what a variant changes on every header at once (variant-headers.ts). */
-  rows: Map<string, (Part | undefined)[]>;
-  /** Headers blocks by their lines' numbers (variant-headers.ts). */
-  blocks: Map<string, Part>;
+  /** Each signed header's place in `groups`, by lower-case name. */
+  index: Map<string, number>;
+  /** Headers blocks per what a variant changes on every header at once (variant-headers.ts). */
+  templates: Map<string, HeadersTemplate>;
+  /** Headers blocks by a hash of their lines' numbers, and how many there are (variant-headers.ts). */
+  blocks: Map<number, HeadersBlock[]>;
+  blockCount: number;
   /** Payload, time, scope and secret by the variant fields that make them (variant.ts). */
   rests: Map<string, Rest>;
   /** The hashing states and hashes of the canonical requests met (variant-hash.ts), made on first use. */
@@ -111,8 +115,10 @@ export function prepare(ctx: VariantContext): Prepared {
     groups,
     parts: new Map(),
     ids: new Map(),
-    rows: new Map(),
+    index: new Map(groups.map((g, i) => [g.lower, i])),
+    templates: new Map(),
     blocks: new Map(),
+    blockCount: 0,
     rests: new Map(),
     hashes: undefined,
     own: undefined,

@@ -14,7 +14,7 @@ import {
 import type { SigV4Settings } from '../sig/registry-settings';
 import { sha256HexNow } from '../sig/crypto';
 import type { CurlEra } from './clients/curl';
-import { HEADER_FIELDS, variantHeaders } from './variant-headers';
+import { HEADER_FIELDS, unionHeaders, variantHeaders } from './variant-headers';
 import { PATH_FIELDS, QUERY_FIELDS, prepare, variantPath, variantQuery, type Part } from './variant-parts';
 
 /** How one query value was encoded instead of SigV4's way. */
@@ -176,12 +176,16 @@ const PATH = 1;
 const QUERY = 2;
 const HEADERS = 4;
 const REST = 8;
-const GROUPS: readonly [ReadonlySet<string>, number][] = [
+/** The parts each field's renderers read, a bit each. */
+const PARTS_OF_FIELD = new Map<string, number>();
+for (const [fields, bit] of [
   [PATH_FIELDS, PATH],
   [QUERY_FIELDS, QUERY],
   [HEADER_FIELDS, HEADERS],
   [REST_FIELDS, REST],
-];
+] as const) {
+  for (const field of fields) PARTS_OF_FIELD.set(field, (PARTS_OF_FIELD.get(field) ?? 0) | bit);
+}
 
 /**
  * Which parts a variant may change, a bit each (path, query, headers, rest): the parts whose renderers read one
@@ -191,9 +195,7 @@ export function touchedParts(v: Variant): number {
   let mask = 0;
   for (const field in v) {
     if (v[field as keyof Variant] === undefined) continue;
-    let bits = 0;
-    for (const [fields, bit] of GROUPS) if (fields.has(field)) bits |= bit;
-    mask |= bits || PATH | QUERY | HEADERS | REST;
+    mask |= PARTS_OF_FIELD.get(field) ?? PATH | QUERY | HEADERS | REST;
   }
   return mask;
 }
@@ -219,11 +221,17 @@ export function unionParts(ctx: VariantContext, a: PartedVariant, b: PartedVaria
   const both = a.touched & b.touched;
   const x = a.parts;
   const y = b.parts;
-  const v = both ? { ...a.variant, ...b.variant } : {};
+  // Merged only for a part other than the headers that both change (unionHeaders takes the two as they are).
+  const v = both & (PATH | QUERY | REST) ? { ...a.variant, ...b.variant } : {};
   return {
     path: both & PATH ? variantPath(ctx, v) : a.touched & PATH ? x.path : y.path,
     query: both & QUERY ? variantQuery(ctx, v) : a.touched & QUERY ? x.query : y.query,
-    headers: both & HEADERS ? variantHeaders(ctx, v) : a.touched & HEADERS ? x.headers : y.headers,
+    headers:
+      both & HEADERS
+        ? unionHeaders(ctx, a.variant, x.headers, b.variant, y.headers)
+        : a.touched & HEADERS
+          ? x.headers
+          : y.headers,
     rest: both & REST ? restOf(ctx, v) : a.touched & REST ? x.rest : y.rest,
   };
 }
