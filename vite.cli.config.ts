@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 
-// The sigscope CLI as one plain JavaScript file for Node (npm pack ships it; no TypeScript at run time):
+// The sigscope CLI as plain JavaScript for Node (npm pack ships it; no TypeScript at run time):
 // src/cli/entry.ts with every module it imports bundled in, and Node's own modules left to Node.
 export default defineConfig({
   build: {
@@ -10,7 +10,10 @@ export default defineConfig({
     target: 'node20',
     minify: true,
     sourcemap: false,
-    rollupOptions: { output: { entryFileNames: 'sigscope.js', format: 'es', inlineDynamicImports: true } },
+    // Split along the CLI's dynamic imports (one per command, main.ts): a start compiles only what it runs.
+    rollupOptions: {
+      output: { entryFileNames: 'sigscope.js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es' },
+    },
   },
   ssr: { noExternal: true, target: 'node' },
 });

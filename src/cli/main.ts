@@ -9,11 +9,18 @@ import { colorize, useColor } from './color';
 import { outsideCredentials } from './credentials';
 import { EXIT, type CliIo, type ExitCode } from './io';
 import { worstExit, type CaseOutcome } from './outcome';
-import { signCase, type OutputOptions } from './sign-command';
+import type { OutputOptions } from './sign-command';
 import { usage } from './usage';
-import { verifyCase } from './verify-command';
-import { explainCase } from './explain-command';
-import { collideCase } from './collide-command';
+
+/**
+ * Each command's module, loaded when it runs: `--help` loads none of the engine, and `sign` none of the diagnosis
+ * (the installed bundle is split along these imports, so a start compiles only what it runs).
+ */
+const COMMANDS = {
+  sign: async () => (await import('./sign-command')).signCase,
+  verify: async () => (await import('./verify-command')).verifyCase,
+  collide: async () => (await import('./collide-command')).collideCase,
+};
 
 /** Runs `sigscope` with `argv` (the arguments after the program name) and returns the exit code. */
 export async function run(argv: readonly string[], given: CliIo): Promise<ExitCode> {
@@ -42,12 +49,13 @@ export async function run(argv: readonly string[], given: CliIo): Promise<ExitCo
   }
   if (outside.value) options.outside = outside.value;
   if (invocation.command === 'explain') {
+    const { explainCase } = await import('./explain-command');
     const outcome = await explainCase(io, invocation.files[0]!, options, invocation);
     io.stdout(outcome.stdout);
     io.stderr(outcome.stderr);
     return outcome.exit;
   }
-  const runCase = { sign: signCase, verify: verifyCase, collide: collideCase }[invocation.command];
+  const runCase = await COMMANDS[invocation.command]();
   const codes: ExitCode[] = [];
   for (const [i, file] of invocation.files.entries()) {
     const outcome: CaseOutcome = await runCase(io, file, options);

@@ -14,9 +14,9 @@ import { vectorCase } from '../cli/vector-case';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const BIN = join(ROOT, 'dist', 'cli', 'sigscope.js');
-const RUNS = 15;
+const RUNS = 31;
 
-execFileSync('npm', ['run', 'build:cli'], { cwd: ROOT, stdio: 'inherit' });
+if (!process.env.NO_BUILD) execFileSync('npm', ['run', 'build:cli'], { cwd: ROOT, stdio: 'inherit' });
 const file = join(mkdtempSync(join(tmpdir(), 'sigscope-start-')), 'case.json');
 writeFileSync(file, JSON.stringify(vectorCase('get-vanilla', 'header')));
 
