@@ -148,7 +148,8 @@ export function sha256HexNow(data: BytesLike): string {
 
 /** An HMAC key prepared once (its inner and outer pads hashed), to sign many messages. */
 export interface HmacKey {
-  readonly prepared: ReturnType<typeof nobleHmac.create>;
+  /** noble's HMAC with the key's pads hashed, made on the first HMAC with noble (a native backend never needs it). */
+  prepared?: ReturnType<typeof nobleHmac.create>;
   /** The raw key, for a native backend (which prepares its pads itself, faster than cloning noble's). */
   readonly raw: Uint8Array;
   readonly hash: 'SHA-256' | 'SHA-1';
@@ -156,13 +157,13 @@ export interface HmacKey {
 
 /** Prepares raw key bytes as an HMAC key over the given hash. */
 export function prepareHmacKey(key: BytesLike, hash: 'SHA-256' | 'SHA-1' = 'SHA-256'): HmacKey {
-  const raw = toBytes(key);
-  return { prepared: nobleHmac.create(hash === 'SHA-256' ? nobleSha256 : sha1, raw), raw, hash };
+  return { raw: toBytes(key), hash };
 }
 
 /** HMAC of the data under a prepared key. */
 export function hmacWithKey(key: HmacKey, data: BytesLike): Uint8Array {
   if (backend !== nobleBackend) return backend.hmac(key.raw, data, key.hash);
+  key.prepared ??= nobleHmac.create(key.hash === 'SHA-256' ? nobleSha256 : sha1, key.raw);
   return key.prepared.clone().update(toBytes(data)).digest();
 }
 

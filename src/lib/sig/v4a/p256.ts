@@ -5,11 +5,36 @@
  * Throwing calls of the library are wrapped here once: bad bytes come back as `undefined`.
  */
 
-import { p256 } from '@noble/curves/nist.js';
+import { ecdsa, weierstrass } from '@noble/curves/abstract/weierstrass.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { fromHex, toHex } from '../crypto';
 
+/**
+ * P-256's domain parameters (SEC 2 v2 §2.4.2; FIPS 186-5 §D.1.2.3), the numbers @noble/curves' nist.js builds
+ * its p256 from (tests/sig/v4a/p256.test.ts holds the two equal).
+ */
+export const P256_PARAMETERS: Readonly<Record<'p' | 'n' | 'h' | 'a' | 'b' | 'Gx' | 'Gy', bigint>> = {
+  p: 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn,
+  n: 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n,
+  h: 1n,
+  a: 0xffffffff00000001000000000000000000000000fffffffffffffffffffffffcn,
+  b: 0x5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604bn,
+  Gx: 0x6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296n,
+  Gy: 0x4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5n,
+};
+
 /** The order n of the P-256 group. */
-export const P256_ORDER: bigint = p256.Point.Fn.ORDER;
+export const P256_ORDER: bigint = P256_PARAMETERS.n;
+
+let made: ReturnType<typeof ecdsa> | undefined;
+
+/**
+ * The curve with ECDSA over it, made on first use: importing nist.js makes it at once, several milliseconds of
+ * every CLI start, though only SigV4A and its chunk chains ever use it.
+ */
+function p256(): ReturnType<typeof ecdsa> {
+  return (made ??= ecdsa(weierstrass(P256_PARAMETERS), sha256));
+}
 
 /** A point on P-256 as affine coordinates, lower-case hex, 32 bytes each. */
 export interface P256PublicKey {
@@ -37,7 +62,7 @@ export function bigIntTo32(value: bigint): Uint8Array {
 
 /** The public key d·G of a private scalar. */
 export function publicKeyOf(privateKey: Uint8Array): P256PublicKey {
-  const point = p256.Point.BASE.multiply(bytesToBigInt(privateKey)).toAffine();
+  const point = p256().Point.BASE.multiply(bytesToBigInt(privateKey)).toAffine();
   return { x: point.x.toString(16).padStart(64, '0'), y: point.y.toString(16).padStart(64, '0') };
 }
 
@@ -49,7 +74,7 @@ export function uncompressedHex(key: P256PublicKey): string {
 /** Reads SEC1 bytes (compressed `02`/`03` or uncompressed `04`) into a point; `undefined` when not on the curve. */
 export function pointFromSec1(bytes: Uint8Array): P256PublicKey | undefined {
   try {
-    const point = p256.Point.fromBytes(bytes).toAffine();
+    const point = p256().Point.fromBytes(bytes).toAffine();
     return { x: point.x.toString(16).padStart(64, '0'), y: point.y.toString(16).padStart(64, '0') };
   } catch {
     // fromBytes throws on a wrong length, a wrong prefix or a point off the curve: all mean "not a P-256 key".
@@ -63,7 +88,7 @@ export type NonceMode = 'deterministic' | 'random';
 /** ECDSA-SHA256 over a 32-byte digest; the DER encoding as hex. */
 export function ecdsaSignDigest(digest: Uint8Array, privateKey: Uint8Array, nonce: NonceMode): string {
   return toHex(
-    p256.sign(digest, privateKey, {
+    p256().sign(digest, privateKey, {
       prehash: false,
       format: 'der',
       lowS: true,
@@ -75,7 +100,7 @@ export function ecdsaSignDigest(digest: Uint8Array, privateKey: Uint8Array, nonc
 /** Reads a DER signature into r and s; `undefined` when the bytes are not a DER ECDSA signature. */
 export function parseDerSignature(der: Uint8Array): EcdsaParts | undefined {
   try {
-    const sig = p256.Signature.fromBytes(der, 'der');
+    const sig = p256().Signature.fromBytes(der, 'der');
     return {
       r: sig.r.toString(16).padStart(64, '0'),
       s: sig.s.toString(16).padStart(64, '0'),
@@ -93,7 +118,7 @@ export function ecdsaVerifyDigest(der: Uint8Array, digest: Uint8Array, key: P256
   if (!point) return false;
   // verify itself returns false on a bad signature; it throws only on a wrong signature length, which is the same.
   try {
-    return p256.verify(der, digest, point, { prehash: false, format: 'der', lowS: false });
+    return p256().verify(der, digest, point, { prehash: false, format: 'der', lowS: false });
   } catch {
     return false;
   }
