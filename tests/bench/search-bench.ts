@@ -10,7 +10,9 @@
 import { nodeCryptoBackend } from '../../src/cli/node-crypto';
 import { contextFromPlan } from '../../src/lib/diagnose/context';
 import { searchMistakes } from '../../src/lib/diagnose/search';
-import { cryptoBackendName, setCryptoBackend } from '../../src/lib/sig/crypto';
+import { canonicalText, variantParts, type VariantContext } from '../../src/lib/diagnose/variant';
+import { createSha256, cryptoBackendName, hmacHexWithKey, setCryptoBackend } from '../../src/lib/sig/crypto';
+import { deriveSigningKey, renderScope } from '../../src/lib/sig/registry-sigv4';
 import { parseHttpRequest } from '../../src/lib/sig/request/http';
 import { GENERIC_SETTINGS, S3_SETTINGS } from '../../src/lib/sig/v4/settings';
 import { planVerification } from '../../src/lib/sig/v4/verify';
@@ -49,6 +51,13 @@ const TEN_HEADERS = [
 /** One bench figure: candidates tried per second, the median time of one whole search, and how many it tries. */
 export interface SearchFigures {
   candidatesPerSecond: number;
+  /**
+   * The floor beside it: as many distinct canonical requests of the same length hashed and signed with one cached
+   * key, timed just before each search with the same backend, per second. What a search could reach if finding
+   * and building its candidates cost nothing; `ofFloor` is the search's share of it (load falls on both alike).
+   */
+  floorPerSecond: number;
+  ofFloor: number;
   candidatesPerCpuSecond: number;
   wholeCatalogueMs: number;
   /** The fastest whole search: on a shared machine, what the search does when it has a core to itself. */
@@ -72,12 +81,17 @@ export async function searchBench(
   });
   if (!planned.ok) throw new Error('bench request has no plan');
   const target = { signature: planned.value.provided.signature };
+  const floor = floorOf(await contextFromPlan(parsed.value, planned.value));
+  const floorTimes: number[] = [];
   const times: number[] = [];
   let cpuMicros = 0;
   let candidates = 0;
   for (let i = 0; i < warmUp + runs; i++) {
     // A fresh context each run: the search may not lean on anything cached from the last one but signing keys.
     const ctx = await contextFromPlan(parsed.value, planned.value);
+    const floorStart = performance.now();
+    floor(candidates || 1);
+    if (i >= warmUp) floorTimes.push(performance.now() - floorStart);
     const cpu = process.cpuUsage();
     const start = performance.now();
     const outcome = await searchMistakes(ctx, target, s3);
@@ -90,14 +104,38 @@ export async function searchBench(
     candidates = outcome.tried;
   }
   const total = times.reduce((a, b) => a + b, 0);
+  const floorTotal = floorTimes.reduce((a, b) => a + b, 0);
   const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
   return {
     candidatesPerSecond: Math.round((candidates * runs * 1000) / total),
+    floorPerSecond: Math.round((candidates * runs * 1000) / floorTotal),
+    ofFloor: Math.round((floorTotal / total) * 100) / 100,
     // On a shared machine the wall-clock rate moves with the load; the rate per CPU second moves less.
     candidatesPerCpuSecond: Math.round((candidates * runs * 1e6) / cpuMicros),
     wholeCatalogueMs: Math.round(median * 100) / 100,
     fastestMs: Math.round(Math.min(...times) * 100) / 100,
     candidates,
+  };
+}
+
+/**
+ * Signs `n` distinct canonical requests as long as the request's own: SHA-256 of each, then HMAC of its string to
+ * sign with the request's (cached) signing key, each with the backend installed.
+ */
+function floorOf(ctx: VariantContext): (n: number) => void {
+  const own = canonicalText(ctx, variantParts(ctx, {}));
+  const { key } = deriveSigningKey(ctx.secret, ctx.scope);
+  const prefix = `AWS4-HMAC-SHA256\n${ctx.amzDate}\n${renderScope(ctx.scope)}\n`;
+  const texts = Array.from({ length: 1000 }, (_, i) => `${own.slice(0, -8)}${String(i).padStart(8, '0')}`);
+  return (n) => {
+    for (let i = 0; i < n; i++)
+      hmacHexWithKey(
+        key,
+        prefix +
+          createSha256()
+            .update(texts[i % 1000]!)
+            .digestHex(),
+      );
   };
 }
 
