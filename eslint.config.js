@@ -8,7 +8,7 @@ import svelteConfig from './svelte.config.js';
 
 const NO_DOM = 'the engine has no DOM: it runs in Node, a Worker and the browser alike';
 const SEAM =
-  'a scheme is reached through the registry (src/lib/sig/registry.ts, and its typed surfaces registry-sigv4.ts and registry-legacy.ts), not by importing its folder';
+  'a scheme is reached through the registry (src/lib/sig/registry.ts, and its typed surfaces registry-sigv4.ts, registry-sigv4-modes.ts and registry-legacy.ts), not by importing its folder';
 
 /** The scheme folders (and the SigV4 family's modes): outside them only the registry imports them. */
 const SCHEME_FOLDERS = ['v4', 'v4a', 'v2', 's3v2', 'v1', 'v0', 'streaming', 'event-stream', 'post-policy'];

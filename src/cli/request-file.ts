@@ -6,12 +6,12 @@
 
 import type { CaseFile, SchemeCaseFile } from '../lib/sig/case-file';
 import type { LocatedJson } from '../lib/sig/json-source';
-import { isPostForm } from '../lib/diagnose/policy-side';
 import { inferEndpoint } from '../lib/sig/endpoint';
 import { parseHttpRequest } from '../lib/sig/request/http';
 import { requestHost } from '../lib/sig/request/model';
 import { readPastedRequest } from '../lib/sig/request/read';
 import { detectScheme } from '../lib/sig/registry';
+import { isPostForm } from '../lib/sig/registry-sigv4';
 import { fail, ok, problem, type Problem, type Result } from '../lib/sig/types';
 
 /** Whether a file's text is a case file (a JSON object) rather than a request. */

@@ -5,7 +5,7 @@
  */
 
 import type { ExpectedStringKind } from '../sig/server-error/signing-reply';
-import type { ChainContext, ChunkedVerifyDetails } from '../sig/registry-sigv4';
+import type { ChainContext, ChunkedVerifyDetails } from '../sig/registry-sigv4-modes';
 import type { Problem, Span } from '../sig/types';
 import type { Finding } from './types';
 

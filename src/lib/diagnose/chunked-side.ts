@@ -9,17 +9,16 @@
 import { sha256HexNow, toBytes } from '../sig/crypto';
 import { bodyBytesOf, findHeader, type HttpRequest } from '../sig/request/model';
 import type { ExpectedStringKind } from '../sig/server-error/signing-reply';
+import { streamingModeOf, readProvidedSignature } from '../sig/registry-sigv4';
 import {
   bodySpanMapper,
   canonicalTrailers,
   hashSlices,
   readAwsChunked,
-  streamingModeOf,
   trimV4aSignature,
   verifyChunked,
   type ChunkedVerifyDetails,
-  readProvidedSignature,
-} from '../sig/registry-sigv4';
+} from '../sig/registry-sigv4-modes';
 import {
   chainBreakFindings,
   chunkLineFindings,

@@ -6,7 +6,7 @@
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-HTTPPOSTConstructPolicy.html
  */
 
-import type { ConditionCheck, PostPolicyVerifyDetails } from '../sig/registry-sigv4';
+import type { ConditionCheck, PostPolicyVerifyDetails } from '../sig/registry-sigv4-modes';
 import type { SigningReply } from '../sig/server-error/signing-reply';
 import type { Basis, Finding } from './types';
 

@@ -6,25 +6,11 @@
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-HTTPPOSTConstructPolicy.html
  */
 
-import {
-  readPostForm,
-  verifyPostPolicy,
-  type PostPolicyVerifyDetails,
-  parseAmzDate,
-} from '../sig/registry-sigv4';
+import { isPostForm, parseAmzDate } from '../sig/registry-sigv4';
+import { verifyPostPolicy, type PostPolicyVerifyDetails } from '../sig/registry-sigv4-modes';
 import type { ReadSigningReply } from '../sig/server-error/signing-reply';
 import { policyDenialFindings, policySignatureFindings } from './policy-findings';
 import type { Setting } from './setting';
-
-/** Whether a paste holds a POST form: some field named Policy beside a signature or credential. */
-export function isPostForm(text: string | undefined): boolean {
-  if (!text || !/policy/i.test(text)) return false;
-  const names = new Set(readPostForm(text).fields.map((f) => f.name.toLowerCase()));
-  return (
-    names.has('policy') &&
-    (names.has('x-amz-signature') || names.has('signature') || names.has('x-amz-credential'))
-  );
-}
 
 /** The time the upload is judged at: the one given, else the form's own X-Amz-Date (when it was signed). */
 function uploadTime(c: Setting, details?: PostPolicyVerifyDetails): Date | undefined {

@@ -16,12 +16,14 @@ import {
   type SignatureStages,
   planVerification,
   ALGORITHM_V4A,
+} from '../sig/registry-sigv4';
+import {
   V4A_GENERIC_SETTINGS,
   V4A_S3_SETTINGS,
   verifyV4a,
   regionSetOf,
   v4aVariant,
-} from '../sig/registry-sigv4';
+} from '../sig/registry-sigv4-modes';
 import { compareCanonicalRequests } from './compare';
 import { regionSetNoteFindings } from './region-set-findings';
 import type { Setting } from './setting';

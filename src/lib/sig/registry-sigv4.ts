@@ -3,45 +3,16 @@
  * server's canonical request and string to sign against ours part by part, the worker and the CLI render SigV4's
  * typed trace, the page keeps its settings. Outside the scheme folders (`v4/`, `v4a/`, `streaming/`,
  * `event-stream/`, `post-policy/`) and the registry nothing imports them (eslint.config.js enforces it): what
- * the rest of the code uses of them is listed here, so the seam is one reviewable file.
+ * the rest of the code uses of them is listed here, so the seam is one reviewable file. The modes' engines
+ * (event streams, POST policies, chunked uploads, SigV4A's ECDSA) are in registry-sigv4-modes.ts, so that what
+ * signs or checks a plain SigV4 request does not load them.
  */
 
-export { decodeFrames, readMessages, verifyEventStream } from './event-stream/index';
-export type { ReadMessage } from './event-stream/index';
-export { encodeMessage } from './event-stream/message';
-export type { EventHeaderValue } from './event-stream/message';
-export { SIGNATURE_HEADER, dateHeader, eventStringToSign } from './event-stream/string-to-sign';
-export { readPostForm, verifyPostPolicy } from './post-policy/index';
-export type {
-  CheckStatus,
-  ConditionCheck,
-  PolicySignatureCheck,
-  PostForm,
-  PostPolicy,
-  PostPolicyVerifyDetails,
-} from './post-policy/index';
-export {
-  bodySpanMapper,
-  canonicalTrailers,
-  hashSlices,
-  padV4aSignature,
-  readAwsChunked,
-  signChunk,
-  signLink,
-  signUploadSeed,
-  streamingModeOf,
-  trailerStringToSign,
-  trimV4aSignature,
-  verifyChunked,
-} from './streaming/index';
-export type {
-  ChainContext,
-  ChunkLink,
-  ChunkedVerifyDetails,
-  StreamingMode,
-  TrailerLink,
-} from './streaming/index';
-export { CHUNK_ALGORITHM, TRAILER_ALGORITHM } from './streaming/payload-mode';
+/** Reading a pasted POST form is a reader like the request's: light, and needed before any mode is chosen. */
+export { isPostForm, readPostForm } from './post-policy/form';
+export type { PostForm } from './post-policy/form';
+export { CHUNK_ALGORITHM, TRAILER_ALGORITHM, streamingModeOf } from './streaming/payload-mode';
+export type { StreamingMode } from './streaming/payload-mode';
 export { parseAuthorization, parseCredential } from './v4/authorization';
 export { canonicalHeaderValue } from './v4/canonical-headers';
 export { normalizePathSegments } from './v4/canonical-path';
@@ -63,7 +34,4 @@ export { parseAmzDate, parseHttpDate, toAmzDate } from './v4/time';
 export { v4SchemeTrace } from './v4/trace';
 export { planVerification, readProvidedSignature, verifyV4 } from './v4/verify';
 export type { ProvidedSignature, SigV4Verification, VerificationPlan } from './v4/verify';
-export { V4A_GENERIC_SETTINGS, V4A_S3_SETTINGS, signV4a, verifyV4a } from './v4a/index';
-export { regionSetOf } from './v4a/region-set-check';
-export { v4aVariant } from './v4a/sign';
 export { ALGORITHM_V4A } from './v4a/string-to-sign';

@@ -12,7 +12,7 @@
  */
 
 import { fromHex, toBytes, toHex } from '../sig/crypto';
-import { encodeMessage, dateHeader, SIGNATURE_HEADER } from '../sig/registry-sigv4';
+import { encodeMessage, dateHeader, SIGNATURE_HEADER } from '../sig/registry-sigv4-modes';
 
 /** The opening request's signature (its x-amz-content-sha256 is STREAMING-AWS4-HMAC-SHA256-EVENTS). */
 export const EXAMPLE_SEED = 'e1d8e8c8815e60969f2a34765c9a15945ffc0badbaa4b7e3b163ea19131e949b';

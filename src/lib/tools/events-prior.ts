@@ -6,7 +6,8 @@
  */
 
 import { hmacWithKey, timingSafeEqual, toHex } from '../sig/crypto';
-import { eventStringToSign, deriveSigningKey, renderScope, scopeOf } from '../sig/registry-sigv4';
+import { deriveSigningKey, renderScope, scopeOf } from '../sig/registry-sigv4';
+import { eventStringToSign } from '../sig/registry-sigv4-modes';
 
 /** One message's signed parts and the signature it carries. */
 export interface SignedParts {

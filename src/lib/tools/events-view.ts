@@ -7,17 +7,9 @@
  */
 
 import { fromHex, toHex } from '../sig/crypto';
-import {
-  decodeFrames,
-  readMessages,
-  verifyEventStream,
-  type ReadMessage,
-  deriveSigningKey,
-  renderScope,
-  scopeOf,
-  type KeyChainStep,
-} from '../sig/registry-sigv4';
-import type { EventHeaderValue } from '../sig/registry-sigv4';
+import { deriveSigningKey, renderScope, scopeOf, type KeyChainStep } from '../sig/registry-sigv4';
+import { decodeFrames, readMessages, verifyEventStream, type ReadMessage } from '../sig/registry-sigv4-modes';
+import type { EventHeaderValue } from '../sig/registry-sigv4-modes';
 import { problem } from '../sig/types';
 import { signedOn } from './events-prior';
 import { bySeverity, spot, type SpotProblem } from './spot';

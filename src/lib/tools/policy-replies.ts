@@ -6,7 +6,7 @@
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-HTTPPOSTConstructPolicy.html
  */
 
-import type { ConditionCheck, PostPolicy } from '../sig/registry-sigv4';
+import type { ConditionCheck, PostPolicy } from '../sig/registry-sigv4-modes';
 
 const DENIED = 'AccessDenied: Invalid according to Policy:';
 

@@ -7,18 +7,20 @@
 
 import { fromBase64 } from '../sig/crypto';
 import {
-  readPostForm,
-  verifyPostPolicy,
-  type CheckStatus,
-  type ConditionCheck,
-  type PolicySignatureCheck,
-  type PostForm,
   parseCredential,
   deriveSigningKey,
   renderScope,
   type KeyChainStep,
   parseHttpDate,
+  readPostForm,
+  type PostForm,
 } from '../sig/registry-sigv4';
+import {
+  verifyPostPolicy,
+  type CheckStatus,
+  type ConditionCheck,
+  type PolicySignatureCheck,
+} from '../sig/registry-sigv4-modes';
 import { problem, type Problem, type Span } from '../sig/types';
 import { s3Replies } from './policy-replies';
 import { bySeverity, spot, type SpotProblem } from './spot';

@@ -4,14 +4,13 @@
  */
 
 import { findHeader, type HttpRequest } from '../sig/request/model';
+import { streamingModeOf, type StreamingMode } from '../sig/registry-sigv4';
 import {
-  streamingModeOf,
   verifyChunked,
   type ChunkedVerifyDetails,
   type ChunkLink,
-  type StreamingMode,
   type TrailerLink,
-} from '../sig/registry-sigv4';
+} from '../sig/registry-sigv4-modes';
 import type { ChainBreakView, ChunkTableView, InputProblem, RunInput } from './protocol';
 import { requestProblem, type SpanMapper } from './span-map';
 

@@ -10,6 +10,7 @@ import { inferEndpoint } from '../sig/endpoint';
 import { fromHex, sha256Hex, toBase64 } from '../sig/crypto';
 import { parseHttpRequest } from '../sig/request/http';
 import { findHeader, requestHost } from '../sig/request/model';
+import { EMPTY_SHA256 } from '../sig/registry-sigv4';
 import {
   canonicalTrailers,
   hashSlices,
@@ -20,8 +21,7 @@ import {
   trailerStringToSign,
   type ChunkLink,
   type TrailerLink,
-  EMPTY_SHA256,
-} from '../sig/registry-sigv4';
+} from '../sig/registry-sigv4-modes';
 import { fail, ok, type Result } from '../sig/types';
 import { readRequest } from './adapters';
 import { signedTable } from './chunked';

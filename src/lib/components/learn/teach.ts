@@ -15,7 +15,8 @@ import { parseHttpRequest } from '$lib/sig/request/http';
 import { requestHost } from '$lib/sig/request/model';
 import type { SchemeTrace, SettingDescriptor } from '$lib/sig/trace';
 import { fail, ok, problem, type Result } from '$lib/sig/types';
-import { signV4a, verifyV4a, v4SchemeTrace } from '$lib/sig/registry-sigv4';
+import { v4SchemeTrace } from '$lib/sig/registry-sigv4';
+import { signV4a, verifyV4a } from '$lib/sig/registry-sigv4-modes';
 import { UNSIGNED_HEADER_PROFILES, SETTING_HELP } from '$lib/sig/registry-settings';
 
 /** What signing an example takes. */

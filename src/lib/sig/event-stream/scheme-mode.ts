@@ -4,11 +4,12 @@
  */
 
 import type { DocumentMode, EventsSignInput, EventsVerifyInput } from '../scheme';
-import { signEventStream } from './sign';
-import { verifyEventStream } from './verify';
 
-/** SigV4 event-stream message signing. */
+/**
+ * SigV4 event-stream message signing, its engine loaded on first use: SigV4's scheme lists the mode, and a
+ * request signed or checked without it (every CLI run but an events case) never loads or compiles it.
+ */
 export const EVENT_STREAM_MODE: DocumentMode<EventsSignInput, EventsVerifyInput> = {
-  sign: (input) => signEventStream(input),
-  verify: (input) => verifyEventStream(input),
+  sign: async (input) => (await import('./sign')).signEventStream(input),
+  verify: async (input) => (await import('./verify')).verifyEventStream(input),
 };

@@ -114,3 +114,13 @@ export function readPostForm(text: string): PostForm {
   }
   return readLines(text);
 }
+
+/** Whether a paste holds a POST form: some field named Policy beside a signature or credential. */
+export function isPostForm(text: string | undefined): boolean {
+  if (!text || !/policy/i.test(text)) return false;
+  const names = new Set(readPostForm(text).fields.map((f) => f.name.toLowerCase()));
+  return (
+    names.has('policy') &&
+    (names.has('x-amz-signature') || names.has('signature') || names.has('x-amz-credential'))
+  );
+}

@@ -9,15 +9,18 @@ import type { DocumentMode, PolicySignInput, PolicyVerifyInput } from '../scheme
 import type { SchemeTrace, SchemeVerification } from '../trace';
 import { fail, ok, problem, type Result } from '../types';
 import type { V2PolicySigner } from './policy-signature';
-import { signPostPolicy } from './sign';
-import { verifyPostPolicy } from './verify';
 
 /**
  * Checks a pasted form, with the S3 SigV2 signer for forms signed the old way. S3 accepts the upload only when the
  * signature verifies and every condition holds: a failing condition is the verdict's reason, as S3's AccessDenied
  * names it.
  */
-function verifyForm(input: PolicyVerifyInput, v2Signer?: V2PolicySigner): Result<SchemeVerification> {
+async function verifyForm(
+  input: PolicyVerifyInput,
+  v2Signer?: V2PolicySigner,
+): Promise<Result<SchemeVerification>> {
+  // Loaded on first use: the schemes list the mode, and a run without a form never compiles it.
+  const { verifyPostPolicy } = await import('./verify');
   const checked = verifyPostPolicy({
     form: input.form,
     now: input.now,
@@ -42,7 +45,7 @@ function verifyForm(input: PolicyVerifyInput, v2Signer?: V2PolicySigner): Result
 
 /** SigV4 POST policies (S3). */
 export const SIGV4_POLICY_MODE: DocumentMode<PolicySignInput, PolicyVerifyInput> = {
-  sign(input): Result<SchemeTrace> {
+  async sign(input): Promise<Result<SchemeTrace>> {
     if (!input.region || !input.time)
       return fail([
         problem(
@@ -50,6 +53,7 @@ export const SIGV4_POLICY_MODE: DocumentMode<PolicySignInput, PolicyVerifyInput>
           'Signing a SigV4 POST policy needs the region and the time (the scope’s day).',
         ),
       ]);
+    const { signPostPolicy } = await import('./sign');
     return signPostPolicy({
       policy: input.policy,
       credentials: input.credentials,

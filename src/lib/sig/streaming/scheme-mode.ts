@@ -2,7 +2,8 @@
  * Chunked uploads as a mode of the SigV4-family schemes: a request whose `x-amz-content-sha256` names a
  * STREAMING-* payload is verified link by link (seed, chunks, trailer), and a sign asked for chunks encodes the
  * body as aws-chunked. The SigV4 and SigV4A schemes hand such requests here, so the registry's `verify` and `sign`
- * cover uploads without a scheme of their own.
+ * cover uploads without a scheme of their own. The chain's engine is loaded on first use: a request that is no
+ * upload never loads or compiles it.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-streaming.html
  */
 
@@ -12,8 +13,6 @@ import type { SchemeTrace, SchemeVerification } from '../trace';
 import type { Result } from '../types';
 import type { SigV4aSettings } from '../v4a/settings';
 import { streamingModeOf } from './payload-mode';
-import { signChunks } from './sign-chunks';
-import { verifyChunked } from './verify-chunked';
 
 /** Whether a request declares an aws-chunked upload in `x-amz-content-sha256`. */
 export function isChunkedUpload(request: HttpRequest): boolean {
@@ -22,10 +21,11 @@ export function isChunkedUpload(request: HttpRequest): boolean {
 }
 
 /** Verifies an aws-chunked upload with the scheme's settings. */
-export function verifyChunkedMode(
+export async function verifyChunkedMode(
   input: SchemeVerifyInput,
   settings: Partial<SigV4aSettings>,
 ): Promise<Result<SchemeVerification>> {
+  const { verifyChunked } = await import('./verify-chunked');
   return verifyChunked({
     request: input.request,
     ...(input.secretAccessKey ? { secretAccessKey: input.secretAccessKey } : {}),
@@ -36,11 +36,12 @@ export function verifyChunkedMode(
 }
 
 /** Signs the request's body as an aws-chunked upload, the chain's stages in the trace. */
-export function signChunkedMode(
+export async function signChunkedMode(
   input: SchemeSignInput & { chunked: ChunkedSigning },
   scope: { algorithm: 'sigv4' | 'sigv4a'; region?: string; service: string },
   settings: Partial<SigV4aSettings>,
 ): Promise<Result<SchemeTrace>> {
+  const { signChunks } = await import('./sign-chunks');
   const { chunked } = input;
   return signChunks({
     request: input.request,

@@ -14,10 +14,7 @@ import { scopeOrFail } from '../v4/scope-inference';
 import { SETTING_HELP } from '../v4/settings-help';
 import { describeSettings, SETTING_CHOICES } from '../v4/settings-descriptors';
 import { V4A_GENERIC_SETTINGS, V4A_S3_SETTINGS, type SigV4aSettings } from './settings';
-import { signV4a } from './sign';
-import { V4A_DOC } from './stages';
-import { ALGORITHM_V4A } from './string-to-sign';
-import { verifyV4a } from './verify';
+import { ALGORITHM_V4A, V4A_DOC } from './string-to-sign';
 
 const NONCE_HELP =
   'How each signature’s ECDSA nonce is chosen. `deterministic` derives it from the key and the digest (RFC 6979), ' +
@@ -75,6 +72,9 @@ export const SIGV4A_SCHEME = {
       );
       return withProblems(chunked, scope.problems);
     }
+    // SigV4A's engine (ECDSA over P-256) is loaded on first use: the registry lists the scheme, and a run that
+    // never signs or checks SigV4A never compiles it.
+    const { signV4a } = await import('./sign');
     const signed = await signV4a({
       request: i.request,
       credentials: i.credentials,
@@ -87,12 +87,13 @@ export const SIGV4A_SCHEME = {
     });
     return withProblems(signed, scope.problems);
   },
-  verify: (i): Promise<Result<SchemeVerification>> => {
+  async verify(i): Promise<Result<SchemeVerification>> {
     // The credential names the service it was scoped to; S3's path rules follow from it or from the host.
     const scoped = /\/s3(?:%2F|\/)aws4_request/i.test(i.request.source);
     const host = scopeOrFail(i.request, '', undefined);
     const s3 = scoped || (host.ok && host.value.service === 's3');
     if (isChunkedUpload(i.request)) return verifyChunkedMode(i, settingsFor(s3 ? 's3' : '', i.settings));
+    const { verifyV4a } = await import('./verify');
     return verifyV4a({
       request: i.request,
       ...(i.secretAccessKey ? { secretAccessKey: i.secretAccessKey } : {}),

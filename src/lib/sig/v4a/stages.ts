@@ -8,10 +8,7 @@ import type { SignatureStages } from '../v4/compute';
 import type { KeyStep, TraceLine, TraceStage } from '../trace';
 import type { V4aKey } from './key-derivation';
 import { uncompressedHex, type EcdsaParts, type P256PublicKey } from './p256';
-
-/** The IAM guide's page on SigV4A. */
-export const V4A_DOC =
-  'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html';
+import { V4A_DOC } from './string-to-sign';
 
 function canonicalLine(line: CanonicalLine): TraceLine {
   return {

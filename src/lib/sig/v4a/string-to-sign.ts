@@ -7,6 +7,10 @@
 import { parseStringToSign, type StringToSign } from '../v4/string-to-sign';
 import { fail, ok, problem, type Result } from '../types';
 
+/** The IAM guide's page on SigV4A. */
+export const V4A_DOC =
+  'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html';
+
 /** The SigV4A algorithm name. */
 export const ALGORITHM_V4A = 'AWS4-ECDSA-P256-SHA256';
 

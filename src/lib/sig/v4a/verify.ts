@@ -22,7 +22,8 @@ import {
 } from './p256';
 import { parsePublicKey } from './public-key';
 import { v4aDigest, v4aVariant } from './sign';
-import { keyChainOf, keyStage, pastedKeyStage, requestStages, signatureStage, V4A_DOC } from './stages';
+import { keyChainOf, keyStage, pastedKeyStage, requestStages, signatureStage } from './stages';
+import { V4A_DOC } from './string-to-sign';
 import { regionSetOf } from './region-set-check';
 
 /** What verifying needs besides the signed request: a secret, or a public key. */
