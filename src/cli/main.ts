@@ -9,18 +9,13 @@ import { colorize, useColor } from './color';
 import { outsideCredentials } from './credentials';
 import { EXIT, type CliIo, type ExitCode } from './io';
 import { worstExit, type CaseOutcome } from './outcome';
-import type { OutputOptions } from './sign-command';
+import { signCase, type OutputOptions } from './sign-command';
+import { verifyCase } from './verify-command';
+import { collideCase } from './collide-command';
 import { usage } from './usage';
 
-/**
- * Each command's module, loaded when it runs: `--help` loads none of the engine, and `sign` none of the diagnosis
- * (the installed bundle is split along these imports, so a start compiles only what it runs).
- */
-const COMMANDS = {
-  sign: async () => (await import('./sign-command')).signCase,
-  verify: async () => (await import('./verify-command')).verifyCase,
-  collide: async () => (await import('./collide-command')).collideCase,
-};
+/** The case commands; `explain` (the diagnosis, most of the code) is loaded only when it runs. */
+const COMMANDS = { sign: signCase, verify: verifyCase, collide: collideCase };
 
 /** Runs `sigscope` with `argv` (the arguments after the program name) and returns the exit code. */
 export async function run(argv: readonly string[], given: CliIo): Promise<ExitCode> {
@@ -55,7 +50,7 @@ export async function run(argv: readonly string[], given: CliIo): Promise<ExitCo
     io.stderr(outcome.stderr);
     return outcome.exit;
   }
-  const runCase = await COMMANDS[invocation.command]();
+  const runCase = COMMANDS[invocation.command];
   const codes: ExitCode[] = [];
   for (const [i, file] of invocation.files.entries()) {
     const outcome: CaseOutcome = await runCase(io, file, options);
