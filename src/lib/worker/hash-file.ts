@@ -3,6 +3,8 @@
  * `digest` takes the whole input at once and has no streaming form, so an incremental hasher (hash-wasm) does it.
  */
 
+import { createSHA256 } from 'hash-wasm';
+
 /** Bytes read per slice. */
 export const CHUNK = 4 * 1024 * 1024;
 
@@ -11,8 +13,6 @@ export async function hashBlob(
   blob: Blob,
   onProgress: (done: number, total: number) => void,
 ): Promise<string> {
-  // Loaded on the first dropped file only: the page's first load does without it.
-  const { createSHA256 } = await import('hash-wasm');
   const hasher = await createSHA256();
   hasher.init();
   for (let offset = 0; offset < blob.size; offset += CHUNK) {

@@ -6,6 +6,7 @@
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-streaming.html
  */
 
+import { createSHA256 } from 'hash-wasm';
 import { inferEndpoint } from '../sig/endpoint';
 import { fromHex, sha256Hex, toBase64 } from '../sig/crypto';
 import { parseHttpRequest } from '../sig/request/http';
@@ -83,7 +84,6 @@ export async function signFile(
   if (!planned.ok) return fail(planned.problems);
   const { mode, seed, context, key, sizes, contentLength } = planned.value;
 
-  const { createSHA256 } = await import('hash-wasm');
   // The whole file's SHA-256 (the trailer's checksum) needs a streaming hasher; each chunk's does not.
   const fileHasher = trailer ? await createSHA256() : undefined;
   fileHasher?.init();
