@@ -48,6 +48,7 @@ export function useTeachHarness() {
       page.on('pageerror', (e) => w.errors.push(e.message));
       watched.push(w);
       await page.goto(harness.server.origin + path);
+      await page.locator('main[data-shell-hydrated=true]').waitFor();
       return w;
     },
   };
