@@ -5,7 +5,7 @@
 
 import { canonicalHeaderValue } from '../sig/registry-sigv4';
 import type { Variant, VariantContext } from './variant';
-import { cmp, fieldKey, memo, numbered, prepare, type Part } from './variant-parts';
+import { cmp, memo, numbered, prepare, type Part } from './variant-parts';
 
 /** SigV4's header value (folds as spaces, runs collapsed, ends trimmed), less the steps a variant skips. */
 function headerValue(value: string, untrimmed: boolean, uncollapsed: boolean): string {
@@ -14,9 +14,9 @@ function headerValue(value: string, untrimmed: boolean, uncollapsed: boolean): s
   return untrimmed ? out : out.replace(/^[ \t]+|[ \t]+$/g, '');
 }
 
-function hostValue(value: string, v: Variant, defaultPort: string): string {
-  if (v.hostPort === 'strip') return value.replace(/:\d+$/, '');
-  if (v.hostPort === 'add-default' && !/:\d+$/.test(value)) return `${value}:${defaultPort}`;
+function hostValue(value: string, how: 'strip' | 'add-default', defaultPort: string): string {
+  if (how === 'strip') return value.replace(/:\d+$/, '');
+  if (!/:\d+$/.test(value)) return `${value}:${defaultPort}`;
   return value;
 }
 
@@ -43,6 +43,99 @@ export const HEADER_FIELDS: ReadonlySet<string> = new Set([
   'joinHeader',
 ]);
 
+/**
+ * How one header's line is rendered, a bit or two each: with the space after the colon as part of the value, not
+ * trimmed, runs of spaces not collapsed, the name as sent, repeated values joined otherwise (two bits), the host's
+ * port stripped or added (two bits). A line is known by its header's place and these bits: a number, not a text.
+ */
+const WHOLE = 1;
+const UNTRIMMED = 2;
+const UNCOLLAPSED = 4;
+const AS_SENT = 8;
+const JOIN = 16;
+const HOST = 64;
+const JOIN_BITS = 3 * JOIN;
+const HOST_BITS = 3 * HOST;
+const JOINS = [undefined, ', ', 'first', 'last'] as const;
+
+function joinCode(how: Variant['repeatedHeaderJoin']): number {
+  return how === undefined ? 0 : JOINS.indexOf(how) * JOIN;
+}
+
+/** The bits a variant sets on every header alike (GLOBAL_FIELDS). */
+function globalsOf(v: Variant): number {
+  return (
+    (v.untrimmedHeaderValues ? UNTRIMMED : 0) |
+    (v.uncollapsedHeaderSpaces ? UNCOLLAPSED : 0) |
+    (v.headerNamesAsSent ? AS_SENT : 0) |
+    joinCode(v.repeatedHeaderJoin)
+  );
+}
+
+/** The bits a variant sets on one header's line. */
+function lineBits(v: Variant, g: Group): number {
+  const own = v.untrimmedHeader === g.lower;
+  let bits = globalsOf(v);
+  if (own) bits |= UNTRIMMED | (v.untrimmedWhole ? WHOLE : 0);
+  if (v.uncollapsedHeader === g.lower) bits |= UNCOLLAPSED;
+  if (v.headerCaseAsSent === g.lower) bits |= AS_SENT;
+  if (v.joinHeader?.name === g.lower) bits = (bits & ~JOIN_BITS) | joinCode(v.joinHeader.as);
+  if (v.hostPort !== undefined && g.lower === 'host') bits |= (v.hostPort === 'strip' ? 1 : 2) * HOST;
+  return bits;
+}
+
+const EDGES = /^[ \t]|[ \t]$|[\r\n]/;
+const RUNS = /[ \t]{2}|\t|[\r\n]/;
+
+/**
+ * The bits that can change this header's line: not trimming a value with no space at its ends changes nothing,
+ * nor joining otherwise a header sent once. Bits that cannot are dropped, so that the line is the one already
+ * rendered, found by number, not rendered again (most mistakes leave most lines as they are).
+ */
+function bitsThatMatter(g: Group): number {
+  const all = [...g.values, ...g.whole];
+  return (
+    (g.whole.some((w, i) => w !== g.values[i]) ? WHOLE : 0) |
+    (all.some((x) => EDGES.test(x)) ? UNTRIMMED : 0) |
+    (all.some((x) => RUNS.test(x)) ? UNCOLLAPSED : 0) |
+    (g.sent !== g.lower ? AS_SENT : 0) |
+    (g.values.length > 1 ? JOIN_BITS : 0) |
+    (g.lower === 'host' ? HOST_BITS : 0)
+  );
+}
+
+function renderLine(ctx: VariantContext, g: Group, bits: number, as: string | undefined): string {
+  const untrimmed = (bits & UNTRIMMED) !== 0;
+  const uncollapsed = (bits & UNCOLLAPSED) !== 0;
+  const how = JOINS[(bits & JOIN_BITS) / JOIN];
+  const host = (bits & HOST_BITS) / HOST;
+  const sent = as !== undefined ? [as] : bits & WHOLE ? g.whole : g.values;
+  const values = sent.map((raw) =>
+    headerValue(
+      host === 0 ? raw : hostValue(raw, host === 1 ? 'strip' : 'add-default', ctx.defaultPort),
+      untrimmed,
+      uncollapsed,
+    ),
+  );
+  const joined =
+    how === 'first' ? values[0]! : how === 'last' ? values[values.length - 1]! : values.join(how ?? ',');
+  return `${bits & AS_SENT ? g.sent : g.lower}:${joined}\n`;
+}
+
+/** The line of the header at `i` as a variant gives it, rendered once per context and per the bits that matter. */
+function lineOf(ctx: VariantContext, v: Variant, i: number): Part {
+  const prepared = prepare(ctx);
+  const g = prepared.groups[i]!;
+  const as = v.headerSignedAs?.name === g.lower ? v.headerSignedAs.value : undefined;
+  const masks = (prepared.lineMasks ??= prepared.groups.map(bitsThatMatter));
+  const bits = lineBits(v, g) & (as === undefined ? masks[i]! : ~WHOLE);
+  if (as !== undefined) return memo(ctx, `s|${i}|${bits}|${as}`, () => renderLine(ctx, g, bits, as));
+  const key = i * 256 + bits;
+  let line = prepared.lines.get(key);
+  if (line === undefined) prepared.lines.set(key, (line = numbered(ctx, renderLine(ctx, g, bits, as))));
+  return line;
+}
+
 /** The headers a variant changes on their own (lower-case names), beside what it changes on every header. */
 function ownNames(v: Variant): string[] {
   const out: string[] = [];
@@ -53,22 +146,6 @@ function ownNames(v: Variant): string[] {
   if (v.joinHeader !== undefined) out.push(v.joinHeader.name);
   if (v.hostPort !== undefined) out.push('host');
   return out;
-}
-
-function renderLine(ctx: VariantContext, v: Variant, g: Group): string {
-  const as = v.headerSignedAs?.name === g.lower ? v.headerSignedAs.value : undefined;
-  const whole = !!v.untrimmedWhole && v.untrimmedHeader === g.lower;
-  const untrimmed = !!v.untrimmedHeaderValues || v.untrimmedHeader === g.lower;
-  const uncollapsed = !!v.uncollapsedHeaderSpaces || v.uncollapsedHeader === g.lower;
-  const how = v.joinHeader?.name === g.lower ? v.joinHeader.as : v.repeatedHeaderJoin;
-  const asSent = !!v.headerNamesAsSent || v.headerCaseAsSent === g.lower;
-  const sent = as !== undefined ? [as] : whole ? g.whole : g.values;
-  const values = sent.map((raw) =>
-    headerValue(g.lower === 'host' ? hostValue(raw, v, ctx.defaultPort) : raw, untrimmed, uncollapsed),
-  );
-  const joined =
-    how === 'first' ? values[0]! : how === 'last' ? values[values.length - 1]! : values.join(how ?? ',');
-  return `${asSent ? g.sent : g.lower}:${joined}\n`;
 }
 
 /**
@@ -93,18 +170,19 @@ export interface HeadersTemplate {
   names: string[];
 }
 
-function template(ctx: VariantContext, globals: string, v: Variant): HeadersTemplate {
-  const { groups, templates } = prepare(ctx);
-  let t = templates.get(globals);
+function template(ctx: VariantContext, globals: number): HeadersTemplate {
+  const prepared = prepare(ctx);
+  let t = prepared.templates.get(globals);
   if (t) return t;
   const only: Variant = {};
-  for (const field of GLOBAL_FIELDS) {
-    const x = v[field as keyof Variant];
-    if (x !== undefined) Object.assign(only, { [field]: x });
-  }
-  const lines = groups.map((g) => memo(ctx, `l|${g.lower}${globals}`, () => renderLine(ctx, only, g)));
-  const names = groups.map((g) => (only.headerNamesAsSent ? g.sent : g.lower));
-  templates.set(globals, (t = { block: blockOf(ctx, lines, names), names }));
+  if (globals & UNTRIMMED) only.untrimmedHeaderValues = true;
+  if (globals & UNCOLLAPSED) only.uncollapsedHeaderSpaces = true;
+  if (globals & AS_SENT) only.headerNamesAsSent = true;
+  const how = JOINS[(globals & JOIN_BITS) / JOIN];
+  if (how !== undefined) only.repeatedHeaderJoin = how;
+  const lines = prepared.groups.map((_, i) => lineOf(ctx, only, i));
+  const names = prepared.groups.map((g) => (globals & AS_SENT ? g.sent : g.lower));
+  prepared.templates.set(globals, (t = { block: blockOf(ctx, lines, names), names }));
   return t;
 }
 
@@ -138,7 +216,7 @@ function blockOf(ctx: VariantContext, lines: readonly Part[], names: readonly st
  */
 export function variantHeaders(ctx: VariantContext, v: Variant): Part {
   const { groups, index } = prepare(ctx);
-  const t = template(ctx, fieldKey('', v, GLOBAL_FIELDS), v);
+  const t = template(ctx, globalsOf(v));
   const own = ownNames(v);
   let add = v.addHeader;
   if (add && index.has(add.name)) add = undefined;
@@ -148,9 +226,8 @@ export function variantHeaders(ctx: VariantContext, v: Variant): Part {
   for (const name of own) {
     const i = index.get(name);
     if (i === undefined) continue;
-    const g = groups[i]!;
-    lines[i] = numbered(ctx, renderLine(ctx, v, g));
-    if (v.headerCaseAsSent === name) names[i] = g.sent;
+    lines[i] = lineOf(ctx, v, i);
+    if (v.headerCaseAsSent === name) names[i] = groups[i]!.sent;
   }
   // Taken out and put in from the end, so that the indexes of the groups before stay right.
   const omitted = v.omitHeader === undefined ? undefined : index.get(v.omitHeader);
@@ -184,11 +261,11 @@ export function variantHeaders(ctx: VariantContext, v: Variant): Part {
  * rendered. Otherwise the union is rendered.
  */
 export function unionHeaders(ctx: VariantContext, a: Variant, aBlock: Part, b: Variant, bBlock: Part): Part {
-  const globals = fieldKey('', a, GLOBAL_FIELDS);
+  const globals = globalsOf(a);
   const ownA = ownNames(a);
   const ownB = ownNames(b);
   const simple =
-    globals === fieldKey('', b, GLOBAL_FIELDS) &&
+    globals === globalsOf(b) &&
     !a.omitHeader &&
     !b.omitHeader &&
     !a.addHeader &&
@@ -196,7 +273,7 @@ export function unionHeaders(ctx: VariantContext, a: Variant, aBlock: Part, b: V
     !ownA.some((n) => ownB.includes(n));
   if (!simple) return variantHeaders(ctx, { ...a, ...b });
   const { groups, index } = prepare(ctx);
-  const t = template(ctx, globals, a);
+  const t = template(ctx, globals);
   const lines = [...t.block.lines!];
   const names = [...t.names];
   for (const [own, block, v] of [

@@ -52,8 +52,12 @@ export interface Prepared {
   ids: Map<string, number>;
   /** Each signed header's place in `groups`, by lower-case name. */
   index: Map<string, number>;
-  /** Headers blocks per what a variant changes on every header at once (variant-headers.ts). */
-  templates: Map<string, HeadersTemplate>;
+  /** Headers blocks per what a variant changes on every header at once, as bits (variant-headers.ts). */
+  templates: Map<number, HeadersTemplate>;
+  /** Header lines by the header's place and the bits it is rendered with (variant-headers.ts). */
+  lines: Map<number, Part>;
+  /** Per header, the rendering bits that can change its line (variant-headers.ts), made on first use. */
+  lineMasks: number[] | undefined;
   /** Headers blocks by a hash of their lines' numbers, and how many there are (variant-headers.ts). */
   blocks: Map<number, HeadersBlock[]>;
   blockCount: number;
@@ -117,6 +121,8 @@ export function prepare(ctx: VariantContext): Prepared {
     ids: new Map(),
     index: new Map(groups.map((g, i) => [g.lower, i])),
     templates: new Map(),
+    lines: new Map(),
+    lineMasks: undefined,
     blocks: new Map(),
     blockCount: 0,
     rests: new Map(),
