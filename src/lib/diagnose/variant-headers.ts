@@ -122,18 +122,28 @@ function renderLine(ctx: VariantContext, g: Group, bits: number, as: string | un
   return `${bits & AS_SENT ? g.sent : g.lower}:${joined}\n`;
 }
 
-/** The line of the header at `i` as a variant gives it, rendered once per context and per the bits that matter. */
-function lineOf(ctx: VariantContext, v: Variant, i: number): Part {
+/** The line of the header at `i` rendered with `bits`, once per context and per the bits that can change it. */
+function lineWith(ctx: VariantContext, i: number, bits: number): Part {
   const prepared = prepare(ctx);
-  const g = prepared.groups[i]!;
-  const as = v.headerSignedAs?.name === g.lower ? v.headerSignedAs.value : undefined;
   const masks = (prepared.lineMasks ??= prepared.groups.map(bitsThatMatter));
-  const bits = lineBits(v, g) & (as === undefined ? masks[i]! : ~WHOLE);
-  if (as !== undefined) return memo(ctx, `s|${i}|${bits}|${as}`, () => renderLine(ctx, g, bits, as));
-  const key = i * 256 + bits;
+  const key = i * 256 + (bits & masks[i]!);
   let line = prepared.lines.get(key);
-  if (line === undefined) prepared.lines.set(key, (line = numbered(ctx, renderLine(ctx, g, bits, as))));
+  if (line === undefined) {
+    const text = renderLine(ctx, prepared.groups[i]!, key & 255, undefined);
+    prepared.lines.set(key, (line = numbered(ctx, text)));
+  }
   return line;
+}
+
+/** The line of the header at `i` as a variant gives it. */
+function lineOf(ctx: VariantContext, v: Variant, i: number): Part {
+  const g = prepare(ctx).groups[i]!;
+  const bits = lineBits(v, g);
+  if (v.headerSignedAs?.name !== g.lower) return lineWith(ctx, i, bits);
+  const as = v.headerSignedAs.value;
+  // Signed with another value than sent: the bits that matter are the other value's, so only WHOLE is dropped.
+  const kept = bits & ~WHOLE;
+  return memo(ctx, `s|${i}|${kept}|${as}`, () => renderLine(ctx, g, kept, as));
 }
 
 /** The headers a variant changes on their own (lower-case names), beside what it changes on every header. */
@@ -174,13 +184,7 @@ function template(ctx: VariantContext, globals: number): HeadersTemplate {
   const prepared = prepare(ctx);
   let t = prepared.templates.get(globals);
   if (t) return t;
-  const only: Variant = {};
-  if (globals & UNTRIMMED) only.untrimmedHeaderValues = true;
-  if (globals & UNCOLLAPSED) only.uncollapsedHeaderSpaces = true;
-  if (globals & AS_SENT) only.headerNamesAsSent = true;
-  const how = JOINS[(globals & JOIN_BITS) / JOIN];
-  if (how !== undefined) only.repeatedHeaderJoin = how;
-  const lines = prepared.groups.map((_, i) => lineOf(ctx, only, i));
+  const lines = prepared.groups.map((_, i) => lineWith(ctx, i, globals));
   const names = prepared.groups.map((g) => (globals & AS_SENT ? g.sent : g.lower));
   prepared.templates.set(globals, (t = { block: blockOf(ctx, lines, names), names }));
   return t;
